@@ -1,0 +1,44 @@
+"""The `humanict` command: one sub-command group per package, plus `serve`."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from humanict.cli_support import settings, user_errors
+from humanict.data.cli import app as data_app
+from humanict.indices.cli import app as index_app
+from humanict.members.cli import app as members_app
+
+app = typer.Typer(
+    help="humanict: the digital-development observatory of the Five Steps to ICT Humanization.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+)
+app.add_typer(members_app, name="members")
+app.add_typer(data_app, name="data")
+app.add_typer(index_app, name="index")
+
+
+@app.command()
+@user_errors
+def serve(
+    host: Annotated[str | None, typer.Option(help="Address to listen on.")] = None,
+    port: Annotated[int | None, typer.Option(help="Port to listen on.")] = None,
+) -> None:
+    """Serve the web observatory (builds the warehouse first if there is none)."""
+    import uvicorn
+
+    from humanict.data import build_warehouse
+    from humanict.web.app import create_app
+
+    s = settings()
+    if not s.warehouse_path.exists():
+        typer.echo(f"no warehouse at {s.warehouse_path}; building it from {s.data_dir} ...")
+        report = build_warehouse(s.data_dir, s.warehouse_path, s.imports_dir)
+        typer.echo(f"built: {report.observations:,} observations in {report.seconds:.1f} s")
+    host = host or s.host
+    port = port or s.port
+    typer.echo(f"humanict observatory on http://{host}:{port}/ (API docs at /docs)")
+    uvicorn.run(create_app(s), host=host, port=port, log_level="warning")

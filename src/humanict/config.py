@@ -1,0 +1,35 @@
+"""Settings, read once from ``HUMANICT_*`` environment variables (see docs/settings.md)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+PROJECT_ROOT = Path(__file__).resolve().parents[2]
+
+
+class Settings(BaseSettings):
+    """Paths and service addresses; every field has a default that works from a checkout."""
+
+    model_config = SettingsConfigDict(env_prefix="HUMANICT_")
+
+    data_dir: Path = Field(
+        default=PROJECT_ROOT / "data",
+        description="Folder of the shipped data snapshot (CSV files and their SOURCES.md).",
+    )
+    warehouse_path: Path = Field(
+        default=PROJECT_ROOT / "var" / "warehouse.duckdb",
+        description="DuckDB warehouse file built by `humanict data build`.",
+    )
+    imports_dir: Path = Field(
+        default=PROJECT_ROOT / "var" / "imports",
+        description="Where `humanict data import` keeps the files it took, so a rebuild keeps them.",
+    )
+    assets_dir: Path = Field(
+        default=PROJECT_ROOT / "src" / "humanict" / "web" / "assets" / "node_modules",
+        description="Front-end packages installed from the npm registry (d3, topojson, world-atlas).",
+    )
+    host: str = Field(default="127.0.0.1", description="Address `humanict serve` listens on.")
+    port: int = Field(default=8000, description="Port `humanict serve` listens on.")
