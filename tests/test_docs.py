@@ -1,0 +1,25 @@
+"""Documentation stays true: every setting and every CLI command is documented."""
+
+from __future__ import annotations
+
+import importlib.util
+
+from humanict.config import PROJECT_ROOT, Settings
+
+DOCS = PROJECT_ROOT / "docs"
+
+
+def test_every_setting_is_documented() -> None:
+    text = (DOCS / "settings.md").read_text()
+    for name in Settings.model_fields:
+        assert f"HUMANICT_{name.upper()}" in text, name
+
+
+def test_every_command_is_in_the_cli_reference() -> None:
+    spec = importlib.util.spec_from_file_location("generate_cli", DOCS / "generate_cli.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    text = (DOCS / "cli.md").read_text()
+    for path in module.commands():
+        assert f"## humanict {' '.join(path)}\n" in text, path
