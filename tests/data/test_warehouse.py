@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from humanict.config import Settings
-from humanict.data import FLAGS, Warehouse, import_datahub_export
+from humanict.data import FLAGS, Warehouse, import_datahub_export, load_catalogue
 from humanict.errors import DataFileError
 
 HEADER = (
@@ -85,7 +85,7 @@ def test_import_adds_a_dataset(own_warehouse: Settings, tmp_path: Path) -> None:
     report = import_datahub_export(
         own_warehouse.data_dir, export, own_warehouse.warehouse_path, own_warehouse.imports_dir
     )
-    assert report.datasets == 6
+    assert report.datasets == len(load_catalogue(own_warehouse.data_dir).datasets) + 1
     rows = Warehouse(own_warehouse.warehouse_path).query(
         "SELECT economy, value, flag FROM observations WHERE dataset LIKE 'import:%' "
         "ORDER BY economy"

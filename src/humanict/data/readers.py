@@ -301,6 +301,45 @@ def read_wdi_gni_per_capita(path: Path, economies: frozenset[str]) -> Iterator[O
     )
 
 
+GCI_PILLARS: dict[str, str] = {
+    "legal": "GCI_LEGAL",
+    "technical": "GCI_TECHNICAL",
+    "organizational": "GCI_ORGANIZATIONAL",
+    "capacity_development": "GCI_CAPACITY_DEVELOPMENT",
+    "cooperation": "GCI_COOPERATION",
+    "gci_score": "GCI_SCORE",
+}
+
+
+def read_itu_gci(path: Path, economies: frozenset[str]) -> Iterator[Observation]:
+    """ITU Global Cybersecurity Index: five pillar scores (0-20) and the overall score.
+
+    The year is the edition's year (2020 or 2024, from the ``edition`` column). Rows the source
+    marks as reconstructed or as inconsistent with ITU's ranking table keep that in ``note``.
+    """
+    check = _KeyCheck(path, economies, "iso3")
+    for line, row in iter_csv_rows(path, ("iso3", "edition", *GCI_PILLARS)):
+        match = re.search(r"GCI (\d{4})", row["edition"])
+        if not match:
+            raise DataFileError(path, line, "edition", f"no GCI year in {row['edition']!r}")
+        notes = [row.get("pillar_source", "").strip(), row.get("note", "").strip()]
+        note = "; ".join(n for n in notes if n and "country profile" not in n)
+        for column, code in GCI_PILLARS.items():
+            number = parse_number(path, line, column, row[column])
+            if number is None:
+                continue
+            obs = Observation(
+                indicator=code,
+                economy=row["iso3"].strip().upper(),
+                year=int(match.group(1)),
+                value=number,
+                unit="points (0-100)" if code == "GCI_SCORE" else "points (0-20)",
+                flag="observed",
+                note=note,
+            )
+            yield check(line, obs, column)
+
+
 Reader = Callable[[Path, frozenset[str]], Iterator[Observation]]
 
 READERS: dict[str, Reader] = {
@@ -310,4 +349,5 @@ READERS: dict[str, Reader] = {
     "itu_idi2024_annex2": read_itu_idi2024_annex2,
     "wdi_population": read_wdi_population,
     "wdi_gni_per_capita": read_wdi_gni_per_capita,
+    "itu_gci": read_itu_gci,
 }

@@ -114,9 +114,12 @@ def compute_scores(spec: IndexSpec, raw: FloatArray, *, apply_coverage_rule: boo
 def classify_levels(spec: IndexSpec, index: FloatArray) -> list[str | None]:
     """The level id of each score: the highest band whose ``min`` the score reaches.
 
-    Bands are compared on the score rounded to one decimal, as published.
+    Bands are compared on the score rounded to ``spec.level_round_digits`` (one decimal, as
+    the IDI is published) or on the unrounded score if that is None.
     """
-    rounded = np.round(np.asarray(index, dtype=np.float64), 1)
+    rounded = np.asarray(index, dtype=np.float64)
+    if spec.level_round_digits is not None:
+        rounded = np.round(rounded, spec.level_round_digits)
     labels: list[str | None] = []
     for value in rounded:
         label = None

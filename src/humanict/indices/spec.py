@@ -84,6 +84,7 @@ class IndexSpec:
     pillars: tuple[PillarSpec, ...]
     components: tuple[ComponentSpec, ...]
     levels: tuple[LevelSpec, ...]
+    level_round_digits: int | None
     path: Path
 
     @property
@@ -112,6 +113,13 @@ def _choice(value: object, choices: tuple[str, ...], where: str, path: Path) -> 
             f"{path}: {where} is {value!r}; choose one of {', '.join(choices)}"
         )
     return str(value)
+
+
+def _round_digits(rule: dict[str, object]) -> int | None:
+    """Digits the score is rounded to before banding (default 1, as indices are published);
+    a negative value compares the unrounded score."""
+    digits = int(rule.get("round_digits", 1))  # type: ignore[call-overload]
+    return None if digits < 0 else digits
 
 
 def load_spec(name_or_path: str | Path) -> IndexSpec:
@@ -213,5 +221,6 @@ def load_spec(name_or_path: str | Path) -> IndexSpec:
         pillars=tuple(pillars),
         components=tuple(components),
         levels=tuple(levels),
+        level_round_digits=_round_digits(raw.get("levels_rule", {})),
         path=path,
     )
