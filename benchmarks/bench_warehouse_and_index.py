@@ -40,13 +40,18 @@ def main() -> int:
     spec = load_spec("idi2024")
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "warehouse.duckdb"
-        report = _time("data build (snapshot -> DuckDB)",
-                       lambda: build_warehouse(data_dir, path), args.repeat)
+        report = _time(
+            "data build (snapshot -> DuckDB)", lambda: build_warehouse(data_dir, path), args.repeat
+        )
         warehouse = Warehouse(path)
-        edition = _time("index compute idi2024 (edition)",
-                        lambda: compute_index(spec, warehouse), args.repeat)
-        trend = _time("index compute idi2024 (edition + every year)",
-                      lambda: compute_trend(spec, warehouse), args.repeat)
+        edition = _time(
+            "index compute idi2024 (edition)", lambda: compute_index(spec, warehouse), args.repeat
+        )
+        trend = _time(
+            "index compute idi2024 (edition + every year)",
+            lambda: compute_trend(spec, warehouse),
+            args.repeat,
+        )
     print(f"observations loaded: {report.observations:,}")  # type: ignore[union-attr]
     print(f"economies scored, edition: {len(edition)}")  # type: ignore[arg-type]
     print(f"economy-years scored, all years: {len(trend)}")  # type: ignore[arg-type]

@@ -24,8 +24,12 @@ def main() -> None:
     runner = CliRunner()
     parts = ["# CLI reference\n\nGenerated from `--help` by `python docs/generate_cli.py`.\n"]
     for path in commands():
-        result = runner.invoke(app, [*path, "--help"], prog_name="humanict",
-                               env={"COLUMNS": "100", "NO_COLOR": "1", "TERM": "dumb"})
+        result = runner.invoke(
+            app,
+            [*path, "--help"],
+            prog_name="humanict",
+            env={"COLUMNS": "100", "NO_COLOR": "1", "TERM": "dumb"},
+        )
         parts.append(f"## humanict {' '.join(path)}\n\n```\n{result.output.rstrip()}\n```\n")
     Path(__file__).with_name("cli.md").write_text("\n".join(parts), encoding="utf-8")
 

@@ -30,13 +30,19 @@ def main() -> int:
     scores = compute_index(spec, warehouse)
     sample = pd.read_csv(settings.data_dir / "ict" / "itu_idi2024_scores_sample.csv")
     merged = sample.merge(scores, on="iso3")
-    for published, ours in [("idi_2024", "idi"), ("universal_connectivity_2024", "universal"),
-                            ("meaningful_connectivity_2024", "meaningful")]:
+    for published, ours in [
+        ("idi_2024", "idi"),
+        ("universal_connectivity_2024", "universal"),
+        ("meaningful_connectivity_2024", "meaningful"),
+    ]:
         merged[f"d_{ours}"] = merged[ours] - merged[published]
     gaps = merged[merged["n_imputed"] > 0]
     print(f"sample economies with missing inputs: {len(gaps)}")
-    print(gaps[["iso3", "imputed", "idi_2024", "idi", "d_idi", "d_universal",
-                "d_meaningful"]].round(2).to_string(index=False))
+    print(
+        gaps[["iso3", "imputed", "idi_2024", "idi", "d_idi", "d_universal", "d_meaningful"]]
+        .round(2)
+        .to_string(index=False)
+    )
     print(gaps[["d_idi", "d_universal", "d_meaningful"]].abs().agg(["mean", "max"]).round(2))
 
     values, _, _ = load_inputs(spec, warehouse, None)

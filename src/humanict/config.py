@@ -25,11 +25,11 @@ class Settings(BaseSettings):
     )
     imports_dir: Path = Field(
         default=PROJECT_ROOT / "var" / "imports",
-        description="Where `humanict data import` keeps the files it took, so a rebuild keeps them.",
+        description="Where `humanict data import` keeps imported files, so rebuilds keep them.",
     )
     assets_dir: Path = Field(
         default=PROJECT_ROOT / "src" / "humanict" / "web" / "assets" / "node_modules",
-        description="Front-end packages installed from the npm registry (d3, topojson, world-atlas).",
+        description="Front-end packages from the npm registry (d3, topojson, world-atlas).",
     )
     host: str = Field(default="127.0.0.1", description="Address `humanict serve` listens on.")
     port: int = Field(default=8000, description="Port `humanict serve` listens on.")

@@ -37,9 +37,7 @@ class ConflictError(HumanictError):
 class DataFileError(InvalidInputError):
     """A data file is at fault: carries the file, the 1-based line and the field."""
 
-    def __init__(
-        self, path: Path | str, line: int | None, field: str | None, problem: str
-    ) -> None:
+    def __init__(self, path: Path | str, line: int | None, field: str | None, problem: str) -> None:
         self.path = Path(path)
         self.line = line
         self.field = field

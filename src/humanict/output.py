@@ -28,13 +28,12 @@ def _clean(value: Any) -> Any:
 
 def records(frame: pd.DataFrame) -> list[dict[str, Any]]:
     """JSON-ready records: NaN becomes null, numpy scalars become Python numbers."""
-    return [
-        {k: _clean(v) for k, v in row.items()} for row in frame.to_dict(orient="records")
-    ]
+    return [{k: _clean(v) for k, v in row.items()} for row in frame.to_dict(orient="records")]
 
 
-def render(frame: pd.DataFrame, fmt: Format, *, float_digits: int = 2,
-           columns: Sequence[str] | None = None) -> str:
+def render(
+    frame: pd.DataFrame, fmt: Format, *, float_digits: int = 2, columns: Sequence[str] | None = None
+) -> str:
     """Render a frame; ``columns`` limits the table view (JSON and CSV keep every column)."""
     if fmt is Format.json:
         return json.dumps(records(frame), indent=2, ensure_ascii=False)
@@ -43,5 +42,4 @@ def render(frame: pd.DataFrame, fmt: Format, *, float_digits: int = 2,
         frame.to_csv(buffer, index=False, float_format=f"%.{max(float_digits, 4)}f")
         return buffer.getvalue().rstrip("\n")
     view = frame[list(columns)] if columns else frame
-    return view.to_string(index=False, float_format=lambda x: f"{x:.{float_digits}f}",
-                          na_rep="")
+    return view.to_string(index=False, float_format=lambda x: f"{x:.{float_digits}f}", na_rep="")

@@ -59,8 +59,7 @@ def test_values_match_the_source_files(warehouse: Warehouse) -> None:
     )
     assert kenya["value"].tolist() == [75.3]
     estimates = warehouse.query(
-        "SELECT count(*) AS n FROM observations WHERE dataset = 'itu_datahub' "
-        "AND flag = 'estimate'"
+        "SELECT count(*) AS n FROM observations WHERE dataset = 'itu_datahub' AND flag = 'estimate'"
     )
     assert estimates["n"][0] > 1000
 
@@ -91,25 +90,42 @@ def test_import_adds_a_dataset(own_warehouse: Settings, tmp_path: Path) -> None:
         "ORDER BY economy"
     )
     assert rows.to_dict("list") == {
-        "economy": ["KEN", "NGA"], "value": [41.5, 39.0], "flag": ["estimate", "estimate"],
+        "economy": ["KEN", "NGA"],
+        "value": [41.5, 39.0],
+        "flag": ["estimate", "estimate"],
     }
     assert len(list(own_warehouse.imports_dir.glob("*.csv"))) == 1
 
 
 BAD_FILES = {
     "missing_column": (
-        HEADER.replace('"dataValue",', "") + "\n" + _row(), 1, "dataValue", "missing column"
+        HEADER.replace('"dataValue",', "") + "\n" + _row(),
+        1,
+        "dataValue",
+        "missing column",
     ),
-    "non_numeric": (HEADER + "\n" + _row() + "\n" + _row("NGA", "n/a"), 3, "dataValue",
-                    "not a number"),
+    "non_numeric": (
+        HEADER + "\n" + _row() + "\n" + _row("NGA", "n/a"),
+        3,
+        "dataValue",
+        "not a number",
+    ),
     "unknown_economy": (HEADER + "\n" + _row("QQQ"), 2, "entityIso", "unknown economy code"),
-    "duplicate_key": (HEADER + "\n" + _row() + "\n" + _row("KEN", "42"), 3, "dataYear",
-                      "duplicate key"),
+    "duplicate_key": (
+        HEADER + "\n" + _row() + "\n" + _row("KEN", "42"),
+        3,
+        "dataYear",
+        "duplicate key",
+    ),
     "bad_year": (HEADER + "\n" + _row(year="20x6"), 2, "dataYear", "four-digit year"),
     "empty": ("", 1, None, "empty"),
     "truncated_row": (HEADER + "\n" + _row() + "\n" + _row("NGA")[:40], 3, None, "truncated"),
-    "truncated_in_quotes": (HEADER + "\n" + _row() + "\n" + _row("NGA")[:100], 3, None,
-                            "truncated"),
+    "truncated_in_quotes": (
+        HEADER + "\n" + _row() + "\n" + _row("NGA")[:100],
+        3,
+        None,
+        "truncated",
+    ),
 }
 
 
@@ -123,7 +139,9 @@ def test_bad_input_names_file_line_field_and_leaves_warehouse_untouched(
     before = _digest(own_warehouse.warehouse_path)
     with pytest.raises(DataFileError) as caught:
         import_datahub_export(
-            own_warehouse.data_dir, export, own_warehouse.warehouse_path,
+            own_warehouse.data_dir,
+            export,
+            own_warehouse.warehouse_path,
             own_warehouse.imports_dir,
         )
     err = caught.value
@@ -142,7 +160,8 @@ def test_failed_build_keeps_previous_warehouse(own_warehouse: Settings, tmp_path
     broken = tmp_path / "data"
     shutil.copytree(own_warehouse.data_dir, broken)
     path = broken / "ict" / "wdi_population.csv"
-    path.write_text(path.read_text().replace("\nABW,Aruba,True,1961,55578", "\nABW,Aruba,True,1961,lots"))
+    text = path.read_text()
+    path.write_text(text.replace("\nABW,Aruba,True,1961,55578", "\nABW,Aruba,True,1961,lots"))
     before = _digest(own_warehouse.warehouse_path)
     with pytest.raises(DataFileError, match="line 3.*'population'.*not a number"):
         build_warehouse(broken, own_warehouse.warehouse_path)

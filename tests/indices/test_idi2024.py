@@ -116,5 +116,6 @@ def test_index_csv_from_the_cli(settings, monkeypatch: pytest.MonkeyPatch) -> No
     assert result.exit_code == 0, result.output
     rows = list(csv.DictReader(io.StringIO(result.output)))
     assert len(rows) == 170
-    assert {"iso3", "idi", "universal", "meaningful", "imputed",
-            "score_fixed_bb_traffic"} <= set(rows[0])
+    assert {"iso3", "idi", "universal", "meaningful", "imputed", "score_fixed_bb_traffic"} <= set(
+        rows[0]
+    )

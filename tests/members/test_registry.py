@@ -19,7 +19,11 @@ def test_there_are_193_member_states_with_council_regions() -> None:
     assert len(members) == 193
     # Region totals as in data/governance/member_states.csv (A35 B33 C21 D54 E50).
     assert Counter(m.council_region.value for m in members if m.council_region) == {
-        "A": 35, "B": 33, "C": 21, "D": 54, "E": 50,
+        "A": 35,
+        "B": 33,
+        "C": 21,
+        "D": 54,
+        "E": 50,
     }
 
 

@@ -41,13 +41,18 @@ def load_catalogue(data_dir: Path) -> Catalogue:
         raise DataFileError(path, None, None, f"invalid TOML: {err}") from err
     datasets = []
     for number, entry in enumerate(raw.get("dataset", []), start=1):
-        missing = [k for k in ("id", "title", "file", "reader", "publisher", "licence", "vintage")
-                   if k not in entry]
+        missing = [
+            k
+            for k in ("id", "title", "file", "reader", "publisher", "licence", "vintage")
+            if k not in entry
+        ]
         if missing:
             raise DataFileError(path, None, f"dataset[{number}]", f"missing keys {missing}")
         if entry["reader"] not in READERS:
             raise DataFileError(
-                path, None, f"dataset[{number}].reader",
+                path,
+                None,
+                f"dataset[{number}].reader",
                 f"unknown reader {entry['reader']!r}; known readers: {', '.join(READERS)}",
             )
         datasets.append(

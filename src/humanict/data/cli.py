@@ -27,9 +27,13 @@ app = typer.Typer(help="The dataset catalogue and the DuckDB warehouse.", no_arg
 
 def _with_progress(run: Callable[[Progress], BuildReport]) -> BuildReport:
     """Run a build with a progress bar on stderr, one step per dataset."""
-    with ProgressBar(TextColumn("{task.description}"), BarColumn(),
-                  TextColumn("{task.completed}/{task.total} datasets"),
-                  transient=True, console=_STDERR) as bar:
+    with ProgressBar(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        TextColumn("{task.completed}/{task.total} datasets"),
+        transient=True,
+        console=_STDERR,
+    ) as bar:
         task = bar.add_task("loading", total=None)
 
         def progress(dataset: str, number: int, total: int) -> None:

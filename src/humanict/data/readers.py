@@ -157,7 +157,9 @@ def _read_datahub(
             value=number,
             unit=row.get(unit, "").strip(),
             flag=flag,
-            note="; ".join(x for x in (row.get(source, "").strip(), row.get(note, "").strip()) if x),
+            note="; ".join(
+                x for x in (row.get(source, "").strip(), row.get(note, "").strip()) if x
+            ),
         )
         yield check(line, obs, year)
 

@@ -39,7 +39,8 @@ _SCHEMA = """
 CREATE TABLE observations (
     dataset VARCHAR NOT NULL, indicator VARCHAR NOT NULL, economy VARCHAR NOT NULL,
     year INTEGER NOT NULL, value DOUBLE NOT NULL, unit VARCHAR, source VARCHAR NOT NULL,
-    vintage VARCHAR NOT NULL, flag VARCHAR NOT NULL CHECK (flag IN ('observed', 'estimate', 'imputed')),
+    vintage VARCHAR NOT NULL,
+    flag VARCHAR NOT NULL CHECK (flag IN ('observed', 'estimate', 'imputed')),
     note VARCHAR,
     PRIMARY KEY (dataset, indicator, economy, year)
 );
@@ -68,9 +69,7 @@ class BuildReport:
 
 
 def _frame(observations: Iterator[Observation], info: DatasetInfo) -> pd.DataFrame:
-    rows = [
-        (o.indicator, o.economy, o.year, o.value, o.unit, o.flag, o.note) for o in observations
-    ]
+    rows = [(o.indicator, o.economy, o.year, o.value, o.unit, o.flag, o.note) for o in observations]
     frame = pd.DataFrame(
         rows, columns=["indicator", "economy", "year", "value", "unit", "flag", "note"]
     )
@@ -78,8 +77,18 @@ def _frame(observations: Iterator[Observation], info: DatasetInfo) -> pd.DataFra
     frame["source"] = info.publisher
     frame["vintage"] = info.vintage
     return frame[
-        ["dataset", "indicator", "economy", "year", "value", "unit", "source", "vintage", "flag",
-         "note"]
+        [
+            "dataset",
+            "indicator",
+            "economy",
+            "year",
+            "value",
+            "unit",
+            "source",
+            "vintage",
+            "flag",
+            "note",
+        ]
     ]
 
 
@@ -105,15 +114,18 @@ def _import_infos(imports_dir: Path) -> list[DatasetInfo]:
     return infos
 
 
-def _indicator_table(data_dir: Path, obs: pd.DataFrame, overrides: dict[str, dict[str, str]]
-                     ) -> pd.DataFrame:
+def _indicator_table(
+    data_dir: Path, obs: pd.DataFrame, overrides: dict[str, dict[str, str]]
+) -> pd.DataFrame:
     names: dict[str, tuple[str, str, str]] = {}
     definitions = data_dir / "ict" / "itu_datahub_series_definitions.csv"
     if definitions.exists():
         with definitions.open(newline="", encoding="utf-8") as fh:
             for row in csv.DictReader(fh):
                 names[row["series_code"]] = (
-                    row["series_name"], row["units"], row["series_description"]
+                    row["series_name"],
+                    row["units"],
+                    row["series_description"],
                 )
     baskets = data_dir / "ict" / "itu_ict_price_baskets_2008_2025.csv"
     if baskets.exists():
@@ -154,9 +166,18 @@ def build_warehouse(
     counts = obs.groupby("dataset").size().to_dict()
     dataset_rows = pd.DataFrame(
         [
-            (i.id, i.title, i.publisher, i.licence, i.vintage, i.url,
-             str(i.file.relative_to(data_dir) if i.file.is_relative_to(data_dir) else i.file.name),
-             int(counts.get(i.id, 0)))
+            (
+                i.id,
+                i.title,
+                i.publisher,
+                i.licence,
+                i.vintage,
+                i.url,
+                str(
+                    i.file.relative_to(data_dir) if i.file.is_relative_to(data_dir) else i.file.name
+                ),
+                int(counts.get(i.id, 0)),
+            )
             for i in infos
         ],
         columns=["id", "title", "publisher", "licence", "vintage", "url", "file", "rows"],

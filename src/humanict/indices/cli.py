@@ -14,8 +14,9 @@ from humanict.indices.service import compute_index, compute_trend
 from humanict.indices.spec import available_specs, load_spec
 from humanict.output import Format, render
 
-app = typer.Typer(help="Composite indices computed from the warehouse (IDI 2024, ...).",
-                  no_args_is_help=True)
+app = typer.Typer(
+    help="Composite indices computed from the warehouse (IDI 2024, ...).", no_args_is_help=True
+)
 
 Name = Annotated[str, typer.Argument(help="A shipped index (e.g. idi2024) or a spec .toml path.")]
 Fmt = Annotated[Format, typer.Option("--format", help="Output format.")]
@@ -28,9 +29,15 @@ def list_indices(fmt: Fmt = Format.table) -> None:
     rows = []
     for name in available_specs():
         spec = load_spec(name)
-        rows.append({"id": spec.id, "name": spec.name, "publisher": spec.publisher,
-                     "pillars": ";".join(p.id for p in spec.pillars),
-                     "components": len(spec.components)})
+        rows.append(
+            {
+                "id": spec.id,
+                "name": spec.name,
+                "publisher": spec.publisher,
+                "pillars": ";".join(p.id for p in spec.pillars),
+                "components": len(spec.components),
+            }
+        )
     typer.echo(render(pd.DataFrame(rows), fmt))
 
 
@@ -46,9 +53,22 @@ def compute(
     """Compute an index: the published edition, or --year for a recomputed year."""
     spec = load_spec(name)
     frame = compute_index(spec, Warehouse(settings().warehouse_path), year)
-    typer.echo(render(frame, fmt, columns=["iso3", "economy", "year", "kind", spec.column,
-                                           *[p.id for p in spec.pillars], "level",
-                                           "n_imputed"]))
+    typer.echo(
+        render(
+            frame,
+            fmt,
+            columns=[
+                "iso3",
+                "economy",
+                "year",
+                "kind",
+                spec.column,
+                *[p.id for p in spec.pillars],
+                "level",
+                "n_imputed",
+            ],
+        )
+    )
 
 
 @app.command()
@@ -64,16 +84,22 @@ def trend(
     if member:
         frame = frame[frame["iso3"] == member.strip().upper()]
     frame = frame.sort_values(["iso3", "year", "kind"])
-    typer.echo(render(frame, fmt, columns=["iso3", "economy", "year", "kind", spec.column,
-                                           "level", "n_imputed"]))
+    typer.echo(
+        render(
+            frame,
+            fmt,
+            columns=["iso3", "economy", "year", "kind", spec.column, "level", "n_imputed"],
+        )
+    )
 
 
 @app.command()
 @user_errors
 def levels(
     name: Name,
-    by: Annotated[str, typer.Option(help="Group by: stat_region, council_region or income_group.")]
-    = "stat_region",
+    by: Annotated[
+        str, typer.Option(help="Group by: stat_region, council_region or income_group.")
+    ] = "stat_region",
     fmt: Fmt = Format.table,
 ) -> None:
     """Counts of economies per level, overall and per region."""

@@ -48,8 +48,11 @@ def score_components(spec: IndexSpec, combined: FloatArray) -> FloatArray:
     goalpost = np.array([c.goalpost for c in spec.components])
     log1p = np.array([c.transform == "log1p" for c in spec.components])
     normalised = score_to_goalposts(
-        np.where(goalposts, combined, 0.0), threshold, np.where(goalposts, goalpost, 1.0),
-        log1p=log1p, scale_max=spec.scale_max,
+        np.where(goalposts, combined, 0.0),
+        threshold,
+        np.where(goalposts, goalpost, 1.0),
+        log1p=log1p,
+        scale_max=spec.scale_max,
     )
     return np.where(goalposts, normalised, combined)
 
@@ -72,9 +75,7 @@ def compute_scores(spec: IndexSpec, raw: FloatArray, *, apply_coverage_rule: boo
     """
     scores = score_components(spec, combine_inputs(spec, raw))
     observed = ~np.isnan(scores)
-    eligible = (
-        observed_share_ok(spec, observed) if apply_coverage_rule else observed.any(axis=1)
-    )
+    eligible = observed_share_ok(spec, observed) if apply_coverage_rule else observed.any(axis=1)
     if spec.imputation == "regression":
         # Fit on eligible economies only, so that nearly empty rows do not train the model.
         filled = np.full_like(scores, np.nan)

@@ -24,7 +24,8 @@ def impute_regression(
     """Fill NaN cells of ``scores`` (n economies, k components) by per-pattern OLS.
 
     Returns ``(filled, imputed)`` where ``imputed`` marks the filled cells. Rows with no
-    observed component, and components observed nowhere, stay NaN. If fewer than ``MIN_TRAINING_ROWS`` economies can train a fit,
+    observed component, and components observed nowhere, stay NaN. If fewer than
+    ``MIN_TRAINING_ROWS`` economies can train a fit,
     the component's mean over observed economies is used instead.
     """
     scores = np.asarray(scores, dtype=np.float64)

@@ -11,8 +11,9 @@ from humanict.indices.spec import IndexSpec
 GROUPINGS = ("stat_region", "council_region", "income_group")
 
 
-def level_counts(spec: IndexSpec, scores: pd.DataFrame, warehouse: Warehouse,
-                 by: str = "stat_region") -> pd.DataFrame:
+def level_counts(
+    spec: IndexSpec, scores: pd.DataFrame, warehouse: Warehouse, by: str = "stat_region"
+) -> pd.DataFrame:
     """A table of groups x levels with counts, plus a row ``all`` with the totals."""
     if by not in GROUPINGS:
         raise InvalidInputError(f"cannot group by {by!r}; choose one of {', '.join(GROUPINGS)}")

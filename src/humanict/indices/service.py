@@ -55,8 +55,13 @@ def load_inputs(
                 f"FROM observations WHERE dataset = ? AND year = ? "
                 f"AND indicator IN ({fill_marks}) AND economy IN (SELECT economy FROM "
                 f"observations WHERE dataset = ? AND year = ?)",
-                [spec.edition_fill_dataset, spec.edition_year, *spec.edition_fill_codes,
-                 spec.edition_dataset, spec.edition_year],
+                [
+                    spec.edition_fill_dataset,
+                    spec.edition_year,
+                    *spec.edition_fill_codes,
+                    spec.edition_dataset,
+                    spec.edition_year,
+                ],
             )
             fill["from_year"] = spec.edition_year
             frame = pd.concat([frame, fill], ignore_index=True).drop_duplicates(
@@ -87,8 +92,7 @@ def load_inputs(
     from_year = frame.pivot(index="economy", columns="indicator", values="from_year").reindex(
         index=values.index, columns=codes
     )
-    flags = flags.where(from_year.isna() | (from_year == (year or spec.edition_year)),
-                        "other_year")
+    flags = flags.where(from_year.isna() | (from_year == (year or spec.edition_year)), "other_year")
     return values, flags, kind
 
 
@@ -108,7 +112,8 @@ def compute_index(spec: IndexSpec, warehouse: Warehouse, year: int | None = None
     Columns: ``iso3, economy, member, year, kind, <index>, <pillars...>, level,
     score_<component>..., imputed, n_imputed, filled_from_<dataset>, estimates, other_year``.
     ``imputed`` lists the components whose score was imputed, by regression or from inputs
-    filled from another dataset (listed in ``filled_from_<dataset>``); ``estimates`` the inputs that the source flags as
+    filled from another dataset (listed in ``filled_from_<dataset>``); ``estimates`` the
+    inputs that the source flags as
     estimates; ``other_year`` the inputs taken from a year other than the row's.
     """
     values, flags, kind = load_inputs(spec, warehouse, year)
@@ -154,8 +159,8 @@ def compute_index(spec: IndexSpec, warehouse: Warehouse, year: int | None = None
 
 
 def recomputable_years(spec: IndexSpec, warehouse: Warehouse) -> list[int]:
-    """Years for which the warehouse holds at least one value of every input code."""
-    codes = [c for c in spec.input_codes]
+    """Years in which the warehouse holds values of at least half of the input codes."""
+    codes = list(spec.input_codes)
     marks = ", ".join("?" for _ in codes)
     frame = warehouse.query(
         f"SELECT year, count(DISTINCT indicator) AS n FROM observations "
@@ -165,8 +170,9 @@ def recomputable_years(spec: IndexSpec, warehouse: Warehouse) -> list[int]:
     return [int(y) for y in frame.loc[frame["n"] >= len(codes) * 0.5, "year"]]
 
 
-def compute_trend(spec: IndexSpec, warehouse: Warehouse, years: list[int] | None = None
-                  ) -> pd.DataFrame:
+def compute_trend(
+    spec: IndexSpec, warehouse: Warehouse, years: list[int] | None = None
+) -> pd.DataFrame:
     """The edition and every recomputable year stacked (for trend charts)."""
     frames = [compute_index(spec, warehouse)]
     for year in years or recomputable_years(spec, warehouse):

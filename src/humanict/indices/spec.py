@@ -109,9 +109,7 @@ def _need(table: dict[str, object], key: str, where: str, path: Path) -> object:
 
 def _choice(value: object, choices: tuple[str, ...], where: str, path: Path) -> str:
     if value not in choices:
-        raise InvalidInputError(
-            f"{path}: {where} is {value!r}; choose one of {', '.join(choices)}"
-        )
+        raise InvalidInputError(f"{path}: {where} is {value!r}; choose one of {', '.join(choices)}")
     return str(value)
 
 
@@ -149,8 +147,9 @@ def load_spec(name_or_path: str | Path) -> IndexSpec:
                 id=str(_need(p, "id", f"pillars[{n}]", path)),
                 name=str(p.get("name", p["id"])),
                 weight=float(p.get("weight", 1.0)),
-                aggregation=_choice(p.get("aggregation", "mean"), AGGREGATIONS,
-                                    f"pillars[{n}].aggregation", path),
+                aggregation=_choice(
+                    p.get("aggregation", "mean"), AGGREGATIONS, f"pillars[{n}].aggregation", path
+                ),
             )
         )
     pillar_ids = [p.id for p in pillars]
@@ -169,8 +168,9 @@ def load_spec(name_or_path: str | Path) -> IndexSpec:
         assert isinstance(raw_inputs, list)
         if not raw_inputs:
             raise InvalidInputError(f"{path}: {where}.inputs is empty")
-        normalisation = _choice(c.get("normalisation", "goalposts"), NORMALISATIONS,
-                                f"{where}.normalisation", path)
+        normalisation = _choice(
+            c.get("normalisation", "goalposts"), NORMALISATIONS, f"{where}.normalisation", path
+        )
         threshold = float(c.get("threshold", 0.0))
         goalpost = float(c.get("goalpost", 100.0))
         if normalisation == "goalposts" and threshold == goalpost:
@@ -180,10 +180,12 @@ def load_spec(name_or_path: str | Path) -> IndexSpec:
                 id=str(_need(c, "id", where, path)),
                 name=str(c.get("name", c["id"])),
                 pillar=pillar,
-                inputs=tuple(InputSpec(str(i["code"]), float(i.get("weight", 1.0)))
-                             for i in raw_inputs),
-                transform=_choice(c.get("transform", "none"), TRANSFORMS,
-                                  f"{where}.transform", path),
+                inputs=tuple(
+                    InputSpec(str(i["code"]), float(i.get("weight", 1.0))) for i in raw_inputs
+                ),
+                transform=_choice(
+                    c.get("transform", "none"), TRANSFORMS, f"{where}.transform", path
+                ),
                 normalisation=normalisation,
                 threshold=threshold,
                 goalpost=goalpost,
@@ -197,8 +199,10 @@ def load_spec(name_or_path: str | Path) -> IndexSpec:
         raise InvalidInputError(f"{path}: pillars without components: {', '.join(empty)}")
 
     levels = sorted(
-        (LevelSpec(str(lv["id"]), str(lv.get("name", lv["id"])), float(lv["min"]))
-         for lv in raw.get("levels", [])),
+        (
+            LevelSpec(str(lv["id"]), str(lv.get("name", lv["id"])), float(lv["min"]))
+            for lv in raw.get("levels", [])
+        ),
         key=lambda lv: -lv.min,
     )
     return IndexSpec(
@@ -207,8 +211,9 @@ def load_spec(name_or_path: str | Path) -> IndexSpec:
         publisher=str(index.get("publisher", "")),
         source=str(index.get("source", "")),
         column=str(index.get("column", str(index["id"]).rstrip("0123456789"))),
-        aggregation=_choice(index.get("aggregation", "mean"), AGGREGATIONS,
-                            "[index].aggregation", path),
+        aggregation=_choice(
+            index.get("aggregation", "mean"), AGGREGATIONS, "[index].aggregation", path
+        ),
         scale_max=float(index.get("scale_max", 100.0)),
         edition_dataset=str(inputs.get("edition_dataset", "")),
         edition_year=int(inputs.get("edition_year", 0)),

@@ -11,8 +11,9 @@ from humanict.cli_support import settings, user_errors
 from humanict.members.registry import filter_economies, get_economy, load_economies
 from humanict.output import Format, render
 
-app = typer.Typer(help="The ITU Member States and the other economies of ICT data.",
-                  no_args_is_help=True)
+app = typer.Typer(
+    help="The ITU Member States and the other economies of ICT data.", no_args_is_help=True
+)
 
 
 @app.command("list")
@@ -35,9 +36,24 @@ def list_members(
         members_only=not all_economies,
     )
     frame = pd.DataFrame([e.as_dict() for e in economies])
-    typer.echo(render(frame, fmt, columns=["iso3", "name", "council_region",
-                                           "region_confidence", "stat_region", "income_group",
-                                           "ldc", "lldc", "sids", "member"]))
+    typer.echo(
+        render(
+            frame,
+            fmt,
+            columns=[
+                "iso3",
+                "name",
+                "council_region",
+                "region_confidence",
+                "stat_region",
+                "income_group",
+                "ldc",
+                "lldc",
+                "sids",
+                "member",
+            ],
+        )
+    )
 
 
 @app.command("show")
