@@ -1,0 +1,74 @@
+"""The application factory of the web observatory."""
+
+from __future__ import annotations
+
+from fastapi import FastAPI, Request
+from fastapi.openapi.docs import get_swagger_ui_html
+from fastapi.responses import HTMLResponse, Response
+from fastapi.staticfiles import StaticFiles
+
+from humanict import __version__
+from humanict.config import Settings
+from humanict.data import Warehouse
+from humanict.web import api_indicators, api_indices, api_members, api_sources, pages
+from humanict.web.cache import IndexCache
+from humanict.web.errors import install_error_handlers
+from humanict.web.templating import (
+    STATIC_DIR,
+    VENDOR_URL,
+    make_templates,
+    missing_assets,
+    vendor_urls,
+)
+
+DESCRIPTION = (
+    "The humanict digital-development observatory: ITU Member States, ICT indicators with "
+    "their provenance, and the ICT Development Index 2024 with its levels and trend. "
+    "Errors have the shape `{\"ok\": false, \"error\": \"...\", \"errors\": [], \"status\": 404}`."
+)
+
+
+def create_app(settings: Settings | None = None) -> FastAPI:
+    """Build the app: JSON API under /api/v1, pages, local static files, offline API docs."""
+    settings = settings or Settings()
+    app = FastAPI(title="humanict observatory", version=__version__, description=DESCRIPTION,
+                  docs_url=None, redoc_url=None)
+    app.state.settings = settings
+    app.state.warehouse = Warehouse(settings.warehouse_path)
+    app.state.index_cache = IndexCache(app.state.warehouse)
+    app.state.templates = make_templates()
+
+    install_error_handlers(app)
+    for router in (api_members.router, api_indicators.router, api_indices.router,
+                   api_sources.router, pages.router):
+        app.include_router(router)
+
+    # The vendor mount comes first: /static would otherwise shadow it.
+    if settings.assets_dir.is_dir():
+        app.mount(VENDOR_URL, StaticFiles(directory=settings.assets_dir), name="vendor")
+    app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
+
+    @app.get("/docs", include_in_schema=False)
+    def docs(request: Request) -> Response:
+        """Swagger UI served from the locally installed swagger-ui-dist package."""
+        missing = [p for p in missing_assets(settings.assets_dir) if "swagger" in p]
+        if missing:
+            return request.app.state.templates.TemplateResponse(  # type: ignore[no-any-return]
+                request, "error.html",
+                {"status": 503, "title": "API docs assets missing",
+                 "message": f"swagger-ui is not installed ({', '.join(missing)} missing under "
+                            f"{settings.assets_dir}); run `make assets`. The OpenAPI schema "
+                            "is at /openapi.json."},
+                status_code=503,
+            )
+        urls = vendor_urls()
+        page: HTMLResponse = get_swagger_ui_html(
+            openapi_url=app.openapi_url or "/openapi.json",
+            title=f"{app.title} - API docs",
+            swagger_js_url=urls["swagger_js"],
+            swagger_css_url=urls["swagger_css"],
+            swagger_favicon_url="/static/favicon.svg",
+        )
+        return page
+
+    return app
