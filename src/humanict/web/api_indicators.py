@@ -10,8 +10,9 @@ from humanict.web import views
 from humanict.web.deps import SettingsDep, WarehouseDep
 from humanict.web.schemas import ErrorPublic, IndicatorDetailPublic, IndicatorsPublic
 
-router = APIRouter(prefix="/api/v1/indicators", tags=["indicators"],
-                   responses={404: {"model": ErrorPublic}})
+router = APIRouter(
+    prefix="/api/v1/indicators", tags=["indicators"], responses={404: {"model": ErrorPublic}}
+)
 
 
 @router.get("", response_model=IndicatorsPublic, summary="List indicators with coverage")
@@ -20,7 +21,9 @@ def list_indicators(warehouse: WarehouseDep) -> IndicatorsPublic:
     return views.list_indicators(warehouse)
 
 
-@router.get("/{code}", response_model=IndicatorDetailPublic, summary="Observations of one indicator")
+@router.get(
+    "/{code}", response_model=IndicatorDetailPublic, summary="Observations of one indicator"
+)
 def get_indicator(
     code: str,
     warehouse: WarehouseDep,

@@ -16,8 +16,11 @@ from humanict.web.schemas import (
     TrendPublic,
 )
 
-router = APIRouter(prefix="/api/v1/indices", tags=["indices"],
-                   responses={404: {"model": ErrorPublic}, 422: {"model": ErrorPublic}})
+router = APIRouter(
+    prefix="/api/v1/indices",
+    tags=["indices"],
+    responses={404: {"model": ErrorPublic}, 422: {"model": ErrorPublic}},
+)
 
 YearQuery = Annotated[
     int | None, Query(description="A recomputed year; omit for the published edition.")
@@ -36,8 +39,9 @@ def get_index(index_id: str, cache: IndexCacheDep, year: YearQuery = None) -> In
     return views.index_rows(cache, index_id, year)
 
 
-@router.get("/{index_id}/levels", response_model=LevelCountsPublic,
-            summary="Economies per level and group")
+@router.get(
+    "/{index_id}/levels", response_model=LevelCountsPublic, summary="Economies per level and group"
+)
 def get_levels(
     index_id: str,
     cache: IndexCacheDep,

@@ -10,8 +10,9 @@ from humanict.web import views
 from humanict.web.deps import IndexCacheDep, SettingsDep, WarehouseDep
 from humanict.web.schemas import EconomiesPublic, ErrorPublic, MemberPublic
 
-router = APIRouter(prefix="/api/v1/members", tags=["members"],
-                   responses={404: {"model": ErrorPublic}})
+router = APIRouter(
+    prefix="/api/v1/members", tags=["members"], responses={404: {"model": ErrorPublic}}
+)
 
 
 @router.get("", response_model=EconomiesPublic, summary="List Member States")
@@ -30,8 +31,9 @@ def list_members(
 
 
 @router.get("/{iso3}", response_model=MemberPublic, summary="One economy with its IDI result")
-def get_member(iso3: str, settings: SettingsDep, warehouse: WarehouseDep,
-               cache: IndexCacheDep) -> MemberPublic:
+def get_member(
+    iso3: str, settings: SettingsDep, warehouse: WarehouseDep, cache: IndexCacheDep
+) -> MemberPublic:
     """An economy, its IDI 2024 result and level, its inputs, trend and sources
     (the JSON twin of the page ``/members/{iso3}``)."""
     return views.member_detail(settings, warehouse, cache, iso3)

@@ -24,23 +24,33 @@ from humanict.web.templating import (
 DESCRIPTION = (
     "The humanict digital-development observatory: ITU Member States, ICT indicators with "
     "their provenance, and the ICT Development Index 2024 with its levels and trend. "
-    "Errors have the shape `{\"ok\": false, \"error\": \"...\", \"errors\": [], \"status\": 404}`."
+    'Errors have the shape `{"ok": false, "error": "...", "errors": [], "status": 404}`.'
 )
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:
     """Build the app: JSON API under /api/v1, pages, local static files, offline API docs."""
     settings = settings or Settings()
-    app = FastAPI(title="humanict observatory", version=__version__, description=DESCRIPTION,
-                  docs_url=None, redoc_url=None)
+    app = FastAPI(
+        title="humanict observatory",
+        version=__version__,
+        description=DESCRIPTION,
+        docs_url=None,
+        redoc_url=None,
+    )
     app.state.settings = settings
     app.state.warehouse = Warehouse(settings.warehouse_path)
     app.state.index_cache = IndexCache(app.state.warehouse)
     app.state.templates = make_templates()
 
     install_error_handlers(app)
-    for router in (api_members.router, api_indicators.router, api_indices.router,
-                   api_sources.router, pages.router):
+    for router in (
+        api_members.router,
+        api_indicators.router,
+        api_indices.router,
+        api_sources.router,
+        pages.router,
+    ):
         app.include_router(router)
 
     # The vendor mount comes first: /static would otherwise shadow it.
@@ -54,11 +64,15 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         missing = [p for p in missing_assets(settings.assets_dir) if "swagger" in p]
         if missing:
             return request.app.state.templates.TemplateResponse(  # type: ignore[no-any-return]
-                request, "error.html",
-                {"status": 503, "title": "API docs assets missing",
-                 "message": f"swagger-ui is not installed ({', '.join(missing)} missing under "
-                            f"{settings.assets_dir}); run `make assets`. The OpenAPI schema "
-                            "is at /openapi.json."},
+                request,
+                "error.html",
+                {
+                    "status": 503,
+                    "title": "API docs assets missing",
+                    "message": f"swagger-ui is not installed ({', '.join(missing)} missing under "
+                    f"{settings.assets_dir}); run `make assets`. The OpenAPI schema "
+                    "is at /openapi.json.",
+                },
                 status_code=503,
             )
         urls = vendor_urls()

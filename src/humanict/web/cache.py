@@ -71,8 +71,9 @@ class IndexCache:
     def scores(self, index_id: str, year: int | None = None) -> pd.DataFrame:
         """One row per scored economy, for the edition (``year=None``) or a recomputed year."""
         spec = self.spec(index_id)
-        return self._get((index_id, "scores", year),
-                         lambda: compute_index(spec, self.warehouse, year))
+        return self._get(
+            (index_id, "scores", year), lambda: compute_index(spec, self.warehouse, year)
+        )
 
     def trend(self, index_id: str) -> pd.DataFrame:
         """The edition and every recomputable year, stacked."""

@@ -44,9 +44,13 @@ class TrendChart:
     bands: list[Band]
 
 
-def trend_chart(points: list[TrendPointPublic], levels: list[LevelPublic],
-                scale_max: float = 100.0, width: int = 640, height: int = 260
-                ) -> TrendChart | None:
+def trend_chart(
+    points: list[TrendPointPublic],
+    levels: list[LevelPublic],
+    scale_max: float = 100.0,
+    width: int = 640,
+    height: int = 260,
+) -> TrendChart | None:
     """Place the trend points on a year x score plane; None when there is nothing to draw."""
     if not points:
         return None
@@ -60,20 +64,28 @@ def trend_chart(points: list[TrendPointPublic], levels: list[LevelPublic],
     def y_of(value: float) -> float:
         return round(bottom - value / scale_max * (bottom - top), 1)
 
-    placed = [ChartPoint(x_of(p.year), y_of(p.value), p.year, p.value, p.kind, p.level)
-              for p in points]
+    placed = [
+        ChartPoint(x_of(p.year), y_of(p.value), p.year, p.value, p.kind, p.level) for p in points
+    ]
     recomputed = sorted((p for p in placed if p.kind != EDITION), key=lambda p: p.year)
     edition = [p for p in placed if p.kind == EDITION]
     bands = []
     upper = scale_max
     for level in sorted(levels, key=lambda lv: -lv.min):
-        bands.append(Band(y_of(upper), round(y_of(level.min) - y_of(upper), 1), level.id,
-                          level.name))
+        bands.append(
+            Band(y_of(upper), round(y_of(level.min) - y_of(upper), 1), level.id, level.name)
+        )
         upper = level.min
     return TrendChart(
-        width=width, height=height, left=left, right=right, top=top, bottom=bottom,
+        width=width,
+        height=height,
+        left=left,
+        right=right,
+        top=top,
+        bottom=bottom,
         line=" ".join(f"{p.x},{p.y}" for p in recomputed),
-        recomputed=recomputed, edition=edition,
+        recomputed=recomputed,
+        edition=edition,
         x_ticks=[(x_of(y), y) for y in range(min(years), max(years) + 1)],
         y_ticks=[(y_of(v), v) for v in range(0, int(scale_max) + 1, 25)],
         bands=bands,

@@ -15,15 +15,17 @@ from humanict.web.schemas import ErrorPublic
 _TITLES = {404: "Not found", 409: "Conflict", 422: "Invalid input"}
 
 
-def error_response(request: Request, status: int, message: str,
-                   errors: list[dict[str, Any]] | None = None) -> Response:
+def error_response(
+    request: Request, status: int, message: str, errors: list[dict[str, Any]] | None = None
+) -> Response:
     """The JSON error shape for API paths, the error page for everything else."""
     if request.url.path.startswith("/api"):
         body = ErrorPublic(error=message, errors=errors or [], status=status)
         return JSONResponse(body.model_dump(), status_code=status)
     templates = request.app.state.templates
     response: HTMLResponse = templates.TemplateResponse(
-        request, "error.html",
+        request,
+        "error.html",
         {"status": status, "title": _TITLES.get(status, "Error"), "message": message},
         status_code=status,
     )

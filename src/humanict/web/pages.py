@@ -20,29 +20,43 @@ def _render(request: Request, name: str, context: dict[str, object]) -> HTMLResp
 
 
 @router.get("/")
-def home_page(request: Request, settings: SettingsDep, warehouse: WarehouseDep,
-              cache: IndexCacheDep) -> HTMLResponse:
+def home_page(
+    request: Request, settings: SettingsDep, warehouse: WarehouseDep, cache: IndexCacheDep
+) -> HTMLResponse:
     page = views.home(settings, warehouse, cache)
-    return _render(request, "home.html", {
-        "page": page,
-        "column": page.index.column,
-        "level_names": {lv.id: lv.name for lv in page.levels},
-        # Sort key of the level column: the highest band sorts last in ascending order.
-        "level_order": {lv.id: len(page.levels) - i for i, lv in enumerate(page.levels)},
-        "missing_assets": missing_assets(settings.assets_dir),
-        "map_data": [m.model_dump() for m in page.map],
-    })
+    return _render(
+        request,
+        "home.html",
+        {
+            "page": page,
+            "column": page.index.column,
+            "level_names": {lv.id: lv.name for lv in page.levels},
+            # Sort key of the level column: the highest band sorts last in ascending order.
+            "level_order": {lv.id: len(page.levels) - i for i, lv in enumerate(page.levels)},
+            "missing_assets": missing_assets(settings.assets_dir),
+            "map_data": [m.model_dump() for m in page.map],
+        },
+    )
 
 
 @router.get("/members/{iso3}")
-def member_page(iso3: str, request: Request, settings: SettingsDep, warehouse: WarehouseDep,
-                cache: IndexCacheDep) -> HTMLResponse:
+def member_page(
+    iso3: str,
+    request: Request,
+    settings: SettingsDep,
+    warehouse: WarehouseDep,
+    cache: IndexCacheDep,
+) -> HTMLResponse:
     page = views.member_detail(settings, warehouse, cache, iso3)
-    return _render(request, "member.html", {
-        "page": page,
-        "level_names": {lv.id: lv.name for lv in page.index.levels},
-        "chart": trend_chart(page.trend, page.index.levels),
-    })
+    return _render(
+        request,
+        "member.html",
+        {
+            "page": page,
+            "level_names": {lv.id: lv.name for lv in page.index.levels},
+            "chart": trend_chart(page.trend, page.index.levels),
+        },
+    )
 
 
 @router.get("/sources")

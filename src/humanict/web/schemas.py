@@ -12,8 +12,9 @@ class ErrorPublic(BaseModel):
 
     ok: bool = False
     error: str = Field(description="What is wrong and what to do about it.")
-    errors: list[dict[str, Any]] = Field(default_factory=list,
-                                         description="Details (e.g. per invalid parameter).")
+    errors: list[dict[str, Any]] = Field(
+        default_factory=list, description="Details (e.g. per invalid parameter)."
+    )
     status: int
 
 
@@ -179,8 +180,10 @@ class InputValuePublic(BaseModel):
     pillar: str
     value: float | None
     unit: str | None
-    flag: str = Field(description="observed / estimate / filled (from another dataset) / "
-                                  "imputed (missing, component score predicted).")
+    flag: str = Field(
+        description="observed / estimate / filled (from another dataset) / "
+        "imputed (missing, component score predicted)."
+    )
     score: float | None = Field(description="Score of the component this input feeds (0-100).")
     dataset: str | None
 

@@ -78,30 +78,50 @@ def find_economy(settings: Settings, iso3: str) -> Economy:
         ) from err
 
 
-def list_economies(settings: Settings, region: str | None = None,
-                   stat_region: str | None = None, all_economies: bool = False
-                   ) -> EconomiesPublic:
-    selected = filter_economies(load_economies(settings.data_dir), council_region=region,
-                                stat_region=stat_region, members_only=not all_economies)
+def list_economies(
+    settings: Settings,
+    region: str | None = None,
+    stat_region: str | None = None,
+    all_economies: bool = False,
+) -> EconomiesPublic:
+    selected = filter_economies(
+        load_economies(settings.data_dir),
+        council_region=region,
+        stat_region=stat_region,
+        members_only=not all_economies,
+    )
     data = [economy_public(e) for e in selected]
     return EconomiesPublic(data=data, count=len(data))
 
 
 def index_info(spec: IndexSpec, counts: dict[str, int] | None = None) -> IndexInfoPublic:
     return IndexInfoPublic(
-        id=spec.id, name=spec.name, publisher=spec.publisher, source=spec.source,
-        column=spec.column, edition_dataset=spec.edition_dataset,
+        id=spec.id,
+        name=spec.name,
+        publisher=spec.publisher,
+        source=spec.source,
+        column=spec.column,
+        edition_dataset=spec.edition_dataset,
         edition_year=spec.edition_year,
         pillars=[PillarPublic(id=p.id, name=p.name, weight=p.weight) for p in spec.pillars],
         components=[
-            ComponentPublic(id=c.id, name=c.name, pillar=c.pillar,
-                            inputs=[i.code for i in c.inputs], threshold=c.threshold,
-                            goalpost=c.goalpost)
+            ComponentPublic(
+                id=c.id,
+                name=c.name,
+                pillar=c.pillar,
+                inputs=[i.code for i in c.inputs],
+                threshold=c.threshold,
+                goalpost=c.goalpost,
+            )
             for c in spec.components
         ],
         levels=[
-            LevelPublic(id=lv.id, name=lv.name, min=lv.min,
-                        count=None if counts is None else counts.get(lv.id, 0))
+            LevelPublic(
+                id=lv.id,
+                name=lv.name,
+                min=lv.min,
+                count=None if counts is None else counts.get(lv.id, 0),
+            )
             for lv in spec.levels
         ],
     )
@@ -121,8 +141,13 @@ def index_rows(cache: IndexCache, index_id: str, year: int | None = None) -> Ind
     return IndexRowsPublic(index=index_id, year=year, data=rows, count=len(rows))
 
 
-def index_levels(cache: IndexCache, warehouse: Warehouse, index_id: str,
-                 by: str = "stat_region", year: int | None = None) -> LevelCountsPublic:
+def index_levels(
+    cache: IndexCache,
+    warehouse: Warehouse,
+    index_id: str,
+    by: str = "stat_region",
+    year: int | None = None,
+) -> LevelCountsPublic:
     spec = cache.spec(index_id)
     table = level_counts(spec, cache.scores(index_id, year), warehouse, by)
     totals = table[table["group"] == "all"].iloc[0]
@@ -130,8 +155,9 @@ def index_levels(cache: IndexCache, warehouse: Warehouse, index_id: str,
     return LevelCountsPublic(index=index_id, by=by, levels=info.levels, data=records(table))
 
 
-def index_trend(cache: IndexCache, settings: Settings, index_id: str,
-                member: str | None = None) -> TrendPublic:
+def index_trend(
+    cache: IndexCache, settings: Settings, index_id: str, member: str | None = None
+) -> TrendPublic:
     frame = cache.trend(index_id)
     code = None
     if member is not None:
@@ -164,8 +190,9 @@ def list_indicators(warehouse: Warehouse) -> IndicatorsPublic:
     return IndicatorsPublic(data=data, count=len(data))
 
 
-def indicator_detail(warehouse: Warehouse, settings: Settings, code: str,
-                     economy: str | None = None) -> IndicatorDetailPublic:
+def indicator_detail(
+    warehouse: Warehouse, settings: Settings, code: str, economy: str | None = None
+) -> IndicatorDetailPublic:
     frame = warehouse.query(_INDICATOR_SQL.format(where="WHERE i.code = ?"), [code])
     if frame.empty:
         known = warehouse.query("SELECT code FROM indicators")["code"].tolist()
@@ -184,16 +211,18 @@ def indicator_detail(warehouse: Warehouse, settings: Settings, code: str,
         params.append(iso3)
     observations = warehouse.query(sql + " ORDER BY economy, year, dataset", params)
     data = [ObservationPublic(**row) for row in records(observations)]
-    return IndicatorDetailPublic(indicator=IndicatorPublic(**records(frame)[0]), economy=iso3,
-                                 data=data, count=len(data))
+    return IndicatorDetailPublic(
+        indicator=IndicatorPublic(**records(frame)[0]), economy=iso3, data=data, count=len(data)
+    )
 
 
 def _level_names(spec: IndexSpec) -> dict[str, str]:
     return {lv.id: lv.name for lv in spec.levels}
 
 
-def _member_inputs(cache: IndexCache, warehouse: Warehouse, spec: IndexSpec, iso3: str,
-                   row: dict[str, Any]) -> list[InputValuePublic]:
+def _member_inputs(
+    cache: IndexCache, warehouse: Warehouse, spec: IndexSpec, iso3: str, row: dict[str, Any]
+) -> list[InputValuePublic]:
     values, flags = cache.inputs(spec.id)
     if iso3 not in values.index:
         return []
@@ -210,20 +239,30 @@ def _member_inputs(cache: IndexCache, warehouse: Warehouse, spec: IndexSpec, iso
             else:
                 dataset = spec.edition_dataset
             known = item.code in meta.index
-            out.append(InputValuePublic(
-                code=item.code,
-                name=str(meta.at[item.code, "name"]) if known else item.code,
-                component=component.id, component_name=component.name,
-                pillar=component.pillar, value=value,
-                unit=str(meta.at[item.code, "unit"] or "") if known else None,
-                flag=str(flag), score=_number(row.get(f"score_{component.id}")),
-                dataset=dataset,
-            ))
+            out.append(
+                InputValuePublic(
+                    code=item.code,
+                    name=str(meta.at[item.code, "name"]) if known else item.code,
+                    component=component.id,
+                    component_name=component.name,
+                    pillar=component.pillar,
+                    value=value,
+                    unit=str(meta.at[item.code, "unit"] or "") if known else None,
+                    flag=str(flag),
+                    score=_number(row.get(f"score_{component.id}")),
+                    dataset=dataset,
+                )
+            )
     return out
 
 
-def member_detail(settings: Settings, warehouse: Warehouse, cache: IndexCache, iso3: str,
-                  index_id: str = DEFAULT_INDEX) -> MemberPublic:
+def member_detail(
+    settings: Settings,
+    warehouse: Warehouse,
+    cache: IndexCache,
+    iso3: str,
+    index_id: str = DEFAULT_INDEX,
+) -> MemberPublic:
     """An economy, its result in the index (edition), its inputs, trend and sources."""
     economy = find_economy(settings, iso3)
     spec = cache.spec(index_id)
@@ -239,9 +278,11 @@ def member_detail(settings: Settings, warehouse: Warehouse, cache: IndexCache, i
     trend = cache.trend(index_id)
     trend = trend[trend["iso3"] == economy.iso3].sort_values(["year", "kind"])
     points = [
-        TrendPointPublic(year=int(r["year"]), kind=str(r["kind"]),
-                         value=float(r[spec.column]), level=r["level"])
-        for r in records(trend) if r[spec.column] is not None
+        TrendPointPublic(
+            year=int(r["year"]), kind=str(r["kind"]), value=float(r[spec.column]), level=r["level"]
+        )
+        for r in records(trend)
+        if r[spec.column] is not None
     ]
     datasets = list_sources(warehouse).data
     used = {i.dataset for i in inputs if i.dataset}
@@ -249,8 +290,11 @@ def member_detail(settings: Settings, warehouse: Warehouse, cache: IndexCache, i
         used.add(spec.edition_dataset)
     if any(p.kind != EDITION for p in points):
         # Recomputed years read the datasets the spec lists (patterns such as 'import:*').
-        used.update(d.id for d in datasets
-                    if any(fnmatch.fnmatchcase(d.id, pat) for pat in spec.recompute_datasets))
+        used.update(
+            d.id
+            for d in datasets
+            if any(fnmatch.fnmatchcase(d.id, pat) for pat in spec.recompute_datasets)
+        )
     sources = [d for d in datasets if d.id in used]
     names = _level_names(spec)
     return MemberPublic(
@@ -262,8 +306,12 @@ def member_detail(settings: Settings, warehouse: Warehouse, cache: IndexCache, i
         rank=rank,
         scored=len(scores),
         pillars=[
-            PillarPublic(id=p.id, name=p.name, weight=p.weight,
-                         score=None if result is None else _number(result[p.id]))
+            PillarPublic(
+                id=p.id,
+                name=p.name,
+                weight=p.weight,
+                score=None if result is None else _number(result[p.id]),
+            )
             for p in spec.pillars
         ],
         inputs=inputs,
@@ -272,8 +320,9 @@ def member_detail(settings: Settings, warehouse: Warehouse, cache: IndexCache, i
     )
 
 
-def home(settings: Settings, warehouse: Warehouse, cache: IndexCache,
-         index_id: str = DEFAULT_INDEX) -> HomePublic:
+def home(
+    settings: Settings, warehouse: Warehouse, cache: IndexCache, index_id: str = DEFAULT_INDEX
+) -> HomePublic:
     """The edition's results for the table and the map, with level counts."""
     spec = cache.spec(index_id)
     scores = cache.scores(index_id)
@@ -284,10 +333,19 @@ def home(settings: Settings, warehouse: Warehouse, cache: IndexCache,
     map_data = []
     for economy in load_economies(settings.data_dir):
         row = scored.get(economy.iso3)
-        map_data.append(MapEconomy(
-            iso3=economy.iso3, numeric=iso_numeric(economy.iso3), name=economy.name,
-            value=None if row is None else _number(getattr(row, spec.column)),
-            level=None if row is None else row.level,
-        ))
-    return HomePublic(index=info, rows=rows, levels=info.levels, map=map_data,
-                      sources=list_sources(warehouse).data)
+        map_data.append(
+            MapEconomy(
+                iso3=economy.iso3,
+                numeric=iso_numeric(economy.iso3),
+                name=economy.name,
+                value=None if row is None else _number(getattr(row, spec.column)),
+                level=None if row is None else row.level,
+            )
+        )
+    return HomePublic(
+        index=info,
+        rows=rows,
+        levels=info.levels,
+        map=map_data,
+        sources=list_sources(warehouse).data,
+    )
