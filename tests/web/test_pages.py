@@ -85,8 +85,8 @@ def test_member_page_for_kenya(client: TestClient) -> None:
     assert len(rows) == 10
     flags = {row.select("td")[3].get_text(strip=True) for row in rows}
     assert flags <= {"observed", "estimate", "filled", "imputed"}
-    assert soup.select_one("#trend-chart svg .point.edition") is not None
-    assert soup.select("#trend-chart svg .point.recomputed")
+    assert soup.select_one("#trend-chart svg.trend .point.edition") is not None
+    assert soup.select("#trend-chart svg.trend .point.recomputed")
     sources = soup.select("table#sources tbody tr")
     assert "itu_idi2024_annex2" in {row["data-dataset"] for row in sources}
 

@@ -1,0 +1,132 @@
+"""The observatory in a real, offline Chromium: what a person sees and can do."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import urlsplit
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+MIN_COUNTRY_PATHS = 150
+LEVEL_NAMES = ["Advanced", "Adequate", "Calling for attention"]
+TIMEOUT_MS = 15_000
+
+
+@dataclass
+class Visit:
+    """A page in a fresh context plus what it tried to reach and what it complained about."""
+
+    page: Any
+    base: str
+    blocked: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+
+
+@pytest.fixture
+def visit(browser: Any, live_url: str) -> Iterator[Visit]:
+    context = browser.new_context()
+    context.set_default_timeout(TIMEOUT_MS)
+    page = context.new_page()
+    seen = Visit(page, live_url)
+
+    def only_loopback(route: Any) -> None:
+        if urlsplit(route.request.url).hostname == "127.0.0.1":
+            route.continue_()
+        else:
+            seen.blocked.append(route.request.url)
+            route.abort()
+
+    page.route("**/*", only_loopback)
+    page.on("console", lambda m: seen.errors.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda exc: seen.errors.append(str(exc)))
+    yield seen
+    context.close()
+    assert seen.blocked == [], f"requests outside 127.0.0.1: {seen.blocked}"
+    assert seen.errors == [], f"console errors: {seen.errors}"
+
+
+def _open_home(visit: Visit) -> Any:
+    page = visit.page
+    page.goto(visit.base + "/")
+    page.wait_for_selector("#map[data-rendered='true'] svg path.country")
+    return page
+
+
+def _column(page: Any, index: int) -> list[str]:
+    return page.eval_on_selector_all(
+        "table#scores tbody tr",
+        "(rows, i) => rows.map(r => r.cells[i].textContent.trim())",
+        index,
+    )
+
+
+def test_map_is_drawn_by_level_with_a_legend(visit: Visit) -> None:
+    page = _open_home(visit)
+    countries = page.locator("#map svg path.country")
+    assert countries.count() > MIN_COUNTRY_PATHS
+    fills = page.eval_on_selector_all(
+        "#map svg path.country", "paths => paths.map(p => getComputedStyle(p).fill)"
+    )
+    assert len(set(fills)) == len(LEVEL_NAMES) + 1  # three levels and grey for no data
+    for level in ("advanced", "adequate", "attention"):
+        assert page.locator(f"#map path.country.level-{level}").count() > 0
+    assert page.locator("#map path.country.no-data").count() > 0
+    legend = page.locator(".legend").first
+    assert legend.is_visible()
+    for name in LEVEL_NAMES + ["No data"]:
+        assert legend.get_by_text(name, exact=True).is_visible()
+
+
+def test_table_sorts_when_a_heading_is_clicked(visit: Visit) -> None:
+    page = _open_home(visit)
+    before = _column(page, 1)
+    assert len(before) == 170
+    page.get_by_role("button", name="IDI", exact=True).click()
+    ascending = [float(v) for v in _column(page, 2)]
+    assert ascending == sorted(ascending)
+    assert _column(page, 1) != before
+    page.get_by_role("button", name="IDI", exact=True).click()
+    descending = [float(v) for v in _column(page, 2)]
+    assert descending == sorted(descending, reverse=True)
+    header = page.locator("table#scores th", has_text="IDI").first
+    assert header.get_attribute("aria-sort") == "descending"
+
+
+def _check_kenya(page: Any) -> None:
+    page.wait_for_url("**/members/KEN")
+    assert page.get_by_role("heading", level=1).inner_text() == "Kenya"
+    score = page.locator("#idi-score")
+    assert score.is_visible()
+    assert float(score.inner_text()) == pytest.approx(58.5, abs=0.1)
+    assert page.locator("#level").inner_text() in LEVEL_NAMES
+    chart = page.locator("#trend-chart svg.trend")
+    assert chart.is_visible()
+    assert page.locator("#trend-chart svg.trend .point.edition").count() == 1
+    assert page.locator("#trend-chart svg.trend .point.recomputed").count() >= 2
+    assert page.locator("table#inputs tbody tr").count() == 10
+    sources = page.locator("table#sources tbody tr")
+    assert sources.count() >= 1
+    assert sources.first.is_visible()
+
+
+def test_kenya_from_the_table(visit: Visit) -> None:
+    page = _open_home(visit)
+    page.locator("table#scores").get_by_role("link", name="Kenya", exact=True).click()
+    _check_kenya(page)
+
+
+def test_kenya_from_the_map(visit: Visit) -> None:
+    page = _open_home(visit)
+    page.locator("#map path.country[data-iso3='KEN']").click()
+    _check_kenya(page)
+
+
+def test_api_docs_render_offline(visit: Visit) -> None:
+    page = visit.page
+    page.goto(visit.base + "/docs")
+    page.wait_for_selector(".swagger-ui .opblock")
+    assert page.locator(".swagger-ui .opblock").count() >= 9
