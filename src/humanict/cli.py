@@ -27,15 +27,15 @@ def serve(
     host: Annotated[str | None, typer.Option(help="Address to listen on.")] = None,
     port: Annotated[int | None, typer.Option(help="Port to listen on.")] = None,
 ) -> None:
-    """Serve the web observatory (builds the warehouse first if there is none)."""
+    """Serve the web observatory (builds the warehouse first if it is missing or stale)."""
     import uvicorn
 
-    from humanict.data import build_warehouse
+    from humanict.data import build_warehouse, is_stale
     from humanict.web.app import create_app
 
     s = settings()
-    if not s.warehouse_path.exists():
-        typer.echo(f"no warehouse at {s.warehouse_path}; building it from {s.data_dir} ...")
+    if is_stale(s.data_dir, s.warehouse_path, s.imports_dir):
+        typer.echo(f"building the warehouse {s.warehouse_path} from {s.data_dir} ...")
         report = build_warehouse(s.data_dir, s.warehouse_path, s.imports_dir)
         typer.echo(f"built: {report.observations:,} observations in {report.seconds:.1f} s")
     host = host or s.host

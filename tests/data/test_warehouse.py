@@ -167,3 +167,22 @@ def test_failed_build_keeps_previous_warehouse(own_warehouse: Settings, tmp_path
         build_warehouse(broken, own_warehouse.warehouse_path)
     assert _digest(own_warehouse.warehouse_path) == before
     assert [p.name for p in own_warehouse.warehouse_path.parent.iterdir()] == ["warehouse.duckdb"]
+
+
+def test_a_warehouse_older_than_its_data_is_stale(tmp_path: Path) -> None:
+    import os
+
+    from humanict.data import is_stale
+
+    data = tmp_path / "data"
+    data.mkdir()
+    source = data / "datasets.toml"
+    source.write_text("")
+    target = tmp_path / "warehouse.duckdb"
+    assert is_stale(data, target)
+    target.write_bytes(b"")
+    os.utime(source, (1_000_000, 1_000_000))
+    assert not is_stale(data, target)
+    os.utime(source, None)
+    os.utime(target, (1_000_000, 1_000_000))
+    assert is_stale(data, target)

@@ -7,6 +7,7 @@ from humanict.data.warehouse import (
     Warehouse,
     build_warehouse,
     import_datahub_export,
+    is_stale,
 )
 
 __all__ = [
@@ -18,6 +19,7 @@ __all__ = [
     "Warehouse",
     "build_warehouse",
     "import_datahub_export",
+    "is_stale",
     "iter_csv_rows",
     "load_catalogue",
 ]

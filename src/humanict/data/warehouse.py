@@ -239,6 +239,17 @@ def import_datahub_export(
         raise
 
 
+def is_stale(data_dir: Path, target: Path, imports_dir: Path | None = None) -> bool:
+    """True if the warehouse is missing or older than any file it is built from."""
+    if not target.exists():
+        return True
+    built = target.stat().st_mtime
+    sources = [p for p in data_dir.rglob("*") if p.is_file()]
+    if imports_dir is not None and imports_dir.exists():
+        sources.extend(imports_dir.glob("*.csv"))
+    return any(p.stat().st_mtime > built for p in sources)
+
+
 class Warehouse:
     """Read access to a built warehouse file."""
 
