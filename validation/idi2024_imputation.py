@@ -45,7 +45,7 @@ def main() -> int:
     )
     print(gaps[["d_idi", "d_universal", "d_meaningful"]].abs().agg(["mean", "max"]).round(2))
 
-    values, _, _ = load_inputs(spec, warehouse, None)
+    values = load_inputs(spec, warehouse, None).values
     raw = values.to_numpy()
     complete = ~np.isnan(raw).any(axis=1)
     truth = compute_scores(spec, raw, apply_coverage_rule=False).index[complete]

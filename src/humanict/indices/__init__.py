@@ -4,6 +4,7 @@ from humanict.indices.engine import IndexScores, classify_levels, compute_scores
 from humanict.indices.service import (
     EDITION,
     RECOMPUTED,
+    IndexInputs,
     compute_index,
     compute_trend,
     load_inputs,
@@ -14,6 +15,7 @@ from humanict.indices.spec import IndexSpec, available_specs, load_spec
 __all__ = [
     "EDITION",
     "RECOMPUTED",
+    "IndexInputs",
     "IndexScores",
     "IndexSpec",
     "available_specs",

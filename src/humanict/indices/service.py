@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import fnmatch
+from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
@@ -26,10 +27,23 @@ def _dataset_rank(spec: IndexSpec, datasets: list[str]) -> dict[str, int]:
     return ranks
 
 
-def load_inputs(
-    spec: IndexSpec, warehouse: Warehouse, year: int | None
-) -> tuple[pd.DataFrame, pd.DataFrame, str]:
-    """Raw input values (economies x input codes) and their flags, for the edition or a year.
+@dataclass(frozen=True)
+class IndexInputs:
+    """Raw inputs of an index: frames of economies x input codes, and the kind of run.
+
+    ``flags`` holds the source's flag, ``filled`` (taken from the spec's fill dataset) or
+    ``other_year``; ``datasets`` the warehouse dataset each value comes from.
+    """
+
+    values: pd.DataFrame
+    flags: pd.DataFrame
+    datasets: pd.DataFrame
+    kind: str
+
+
+def load_inputs(spec: IndexSpec, warehouse: Warehouse, year: int | None) -> IndexInputs:
+    """Raw input values (economies x input codes) with flags and datasets, for the edition or a
+    year.
 
     ``year=None`` reads the edition dataset at the edition's reference year. Any other year
     reads, for each input, the value of that year or else of the closest year within
@@ -93,7 +107,10 @@ def load_inputs(
         index=values.index, columns=codes
     )
     flags = flags.where(from_year.isna() | (from_year == (year or spec.edition_year)), "other_year")
-    return values, flags, kind
+    datasets = frame.pivot(index="economy", columns="indicator", values="dataset").reindex(
+        index=values.index, columns=codes
+    )
+    return IndexInputs(values, flags, datasets, kind)
 
 
 def _components_of(spec: IndexSpec, by_input: np.ndarray) -> np.ndarray:
@@ -116,7 +133,8 @@ def compute_index(spec: IndexSpec, warehouse: Warehouse, year: int | None = None
     inputs that the source flags as
     estimates; ``other_year`` the inputs taken from a year other than the row's.
     """
-    values, flags, kind = load_inputs(spec, warehouse, year)
+    inputs = load_inputs(spec, warehouse, year)
+    values, flags, kind = inputs.values, inputs.flags, inputs.kind
     if values.empty:
         when = f"year {year}" if year is not None else f"the edition ({spec.edition_dataset})"
         raise NotFoundError(

@@ -11,6 +11,7 @@ import pandas as pd
 from humanict.data import Warehouse
 from humanict.errors import NotFoundError
 from humanict.indices import (
+    IndexInputs,
     IndexSpec,
     available_specs,
     compute_index,
@@ -80,12 +81,9 @@ class IndexCache:
         spec = self.spec(index_id)
         return self._get((index_id, "trend", None), lambda: compute_trend(spec, self.warehouse))
 
-    def inputs(self, index_id: str) -> tuple[pd.DataFrame, pd.DataFrame]:
-        """The edition's raw input values and their flags (economies x input codes)."""
+    def inputs(self, index_id: str) -> IndexInputs:
+        """The edition's raw input values, flags and datasets (economies x input codes)."""
         spec = self.spec(index_id)
-
-        def compute() -> tuple[pd.DataFrame, pd.DataFrame]:
-            values, flags, _ = load_inputs(spec, self.warehouse, None)
-            return values, flags
-
-        return self._get((index_id, "inputs", None), compute)
+        return self._get(
+            (index_id, "inputs", None), lambda: load_inputs(spec, self.warehouse, None)
+        )

@@ -223,7 +223,8 @@ def _level_names(spec: IndexSpec) -> dict[str, str]:
 def _member_inputs(
     cache: IndexCache, warehouse: Warehouse, spec: IndexSpec, iso3: str, row: dict[str, Any]
 ) -> list[InputValuePublic]:
-    values, flags = cache.inputs(spec.id)
+    inputs = cache.inputs(spec.id)
+    values, flags, datasets = inputs.values, inputs.flags, inputs.datasets
     if iso3 not in values.index:
         return []
     meta = warehouse.query("SELECT code, name, unit FROM indicators").set_index("code")
@@ -232,12 +233,9 @@ def _member_inputs(
         for item in component.inputs:
             value = _number(values.at[iso3, item.code])
             flag = flags.at[iso3, item.code]
+            dataset = None if value is None else str(datasets.at[iso3, item.code])
             if value is None:
-                flag, dataset = "imputed", None
-            elif flag == "filled":
-                dataset = spec.edition_fill_dataset
-            else:
-                dataset = spec.edition_dataset
+                flag = "imputed"
             known = item.code in meta.index
             out.append(
                 InputValuePublic(
