@@ -66,11 +66,16 @@ def _read_classifications(path: Path) -> dict[str, dict[str, str]]:
 def _read_names(paths: list[Path]) -> dict[str, str]:
     names: dict[str, str] = {}
     for path in paths:
-        frame = pd.read_csv(path, usecols=["iso3", "name"], dtype=str, keep_default_na=False)
-        if "is_country" in pd.read_csv(path, nrows=0).columns:
-            flags = pd.read_csv(path, usecols=["is_country"], dtype=str)["is_country"]
-            frame = frame[flags.str.lower() == "true"]
-        for iso3, name in frame.drop_duplicates("iso3").itertuples(index=False):
+        frame = pd.read_csv(
+            path,
+            usecols=lambda c: c in ("iso3", "name", "is_country"),
+            dtype=str,
+            keep_default_na=False,
+        )
+        if "is_country" in frame.columns:  # World Bank files also list aggregates
+            frame = frame[frame["is_country"].str.lower() == "true"]
+        frame = frame[["iso3", "name"]].drop_duplicates("iso3")
+        for iso3, name in frame.itertuples(index=False):
             if iso3:
                 names.setdefault(iso3, name)
     return names
