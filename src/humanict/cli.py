@@ -8,8 +8,10 @@ import typer
 
 from humanict.cli_support import settings, user_errors
 from humanict.data.cli import app as data_app
+from humanict.governance.cli import app as governance_app
 from humanict.indices.cli import app as index_app
 from humanict.members.cli import app as members_app
+from humanict.spectrum.cli import app as spectrum_app
 
 app = typer.Typer(
     help="humanict: the digital-development observatory of the Five Steps to ICT Humanization.",
@@ -19,6 +21,8 @@ app = typer.Typer(
 app.add_typer(members_app, name="members")
 app.add_typer(data_app, name="data")
 app.add_typer(index_app, name="index")
+app.add_typer(governance_app, name="governance")
+app.add_typer(spectrum_app, name="spectrum")
 
 
 @app.command()

@@ -1,0 +1,1 @@
+"""Governance of ITU: officials, term limits, representation, elections and staffing balance."""

@@ -1,0 +1,1 @@
+"""The verifiable secret ballot: credentials, encrypted ballots, bulletin board and tally."""

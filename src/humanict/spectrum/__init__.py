@@ -1,0 +1,1 @@
+"""Radio spectrum and satellite orbits: allocations, filings, coordination and interference."""
