@@ -11,6 +11,7 @@ from humanict.data.cli import app as data_app
 from humanict.governance.cli import app as governance_app
 from humanict.indices.cli import app as index_app
 from humanict.members.cli import app as members_app
+from humanict.observatory.cli import app as observatory_app
 from humanict.spectrum.cli import app as spectrum_app
 
 app = typer.Typer(
@@ -21,6 +22,7 @@ app = typer.Typer(
 app.add_typer(members_app, name="members")
 app.add_typer(data_app, name="data")
 app.add_typer(index_app, name="index")
+app.add_typer(observatory_app, name="observatory")
 app.add_typer(governance_app, name="governance")
 app.add_typer(spectrum_app, name="spectrum")
 

@@ -1,0 +1,1 @@
+"""The digital-development observatory: targets, trajectories, gaps, priorities and costs."""
