@@ -14,6 +14,7 @@ from humanict.members.cli import app as members_app
 from humanict.observatory.cli import app as observatory_app
 from humanict.security.cli import app as security_app
 from humanict.spectrum.cli import app as spectrum_app
+from humanict.wsis.cli import app as wsis_app
 
 app = typer.Typer(
     help="humanict: the digital-development observatory of the Five Steps to ICT Humanization.",
@@ -27,6 +28,7 @@ app.add_typer(observatory_app, name="observatory")
 app.add_typer(governance_app, name="governance")
 app.add_typer(spectrum_app, name="spectrum")
 app.add_typer(security_app, name="security")
+app.add_typer(wsis_app, name="wsis")
 
 
 @app.command()
