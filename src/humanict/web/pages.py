@@ -5,7 +5,7 @@ from __future__ import annotations
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 
-from humanict.web import views
+from humanict.web import security_views, views
 from humanict.web.charts import trend_chart
 from humanict.web.deps import IndexCacheDep, SettingsDep, WarehouseDep
 from humanict.web.templating import missing_assets
@@ -55,6 +55,7 @@ def member_page(
             "page": page,
             "level_names": {lv.id: lv.name for lv in page.index.levels},
             "chart": trend_chart(page.trend, page.index.levels),
+            "readiness": security_views.member_readiness(cache, settings, iso3),
         },
     )
 
