@@ -18,6 +18,7 @@ from humanict.web.cache import IndexCache
 
 IDI_2024_SCORED = 170
 PAGES = ["/", "/members/KEN", "/members/IND", "/members/ABW", "/sources", "/members/ZZZ"]
+PAGES += ["/security/gci", "/security/readiness", "/wsis", "/wsis/lines/C7"]
 
 
 def soup_of(client: TestClient, url: str, status: int = 200) -> BeautifulSoup:
