@@ -6,7 +6,10 @@ import socket
 import threading
 import time
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
 
 import pytest
 import uvicorn
@@ -15,6 +18,7 @@ from humanict.config import Settings
 from humanict.web import create_app
 
 CHROMIUM = Path("/usr/bin/chromium")
+TIMEOUT_MS = 15_000
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",
@@ -62,3 +66,37 @@ def browser() -> Iterator[object]:
         )
         yield browser
         browser.close()
+
+
+@dataclass
+class Visit:
+    """A page in a fresh context plus what it tried to reach and what it complained about."""
+
+    page: Any
+    base: str
+    blocked: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+
+
+@pytest.fixture
+def visit(browser: Any, live_url: str) -> Iterator[Visit]:
+    """A fresh page that may reach only the test server; fails on console errors."""
+    context = browser.new_context()
+    context.set_default_timeout(TIMEOUT_MS)
+    page = context.new_page()
+    seen = Visit(page, live_url)
+
+    def only_loopback(route: Any) -> None:
+        if urlsplit(route.request.url).hostname == "127.0.0.1":
+            route.continue_()
+        else:
+            seen.blocked.append(route.request.url)
+            route.abort()
+
+    page.route("**/*", only_loopback)
+    page.on("console", lambda m: seen.errors.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda exc: seen.errors.append(str(exc)))
+    yield seen
+    context.close()
+    assert seen.blocked == [], f"requests outside 127.0.0.1: {seen.blocked}"
+    assert seen.errors == [], f"console errors: {seen.errors}"

@@ -2,51 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from dataclasses import dataclass, field
-from typing import Any
-from urllib.parse import urlsplit
+from typing import TYPE_CHECKING, Any
 
 import pytest
+
+if TYPE_CHECKING:
+    from conftest import Visit
 
 pytestmark = pytest.mark.browser
 
 MIN_COUNTRY_PATHS = 150
 LEVEL_NAMES = ["Advanced", "Adequate", "Calling for attention"]
-TIMEOUT_MS = 15_000
-
-
-@dataclass
-class Visit:
-    """A page in a fresh context plus what it tried to reach and what it complained about."""
-
-    page: Any
-    base: str
-    blocked: list[str] = field(default_factory=list)
-    errors: list[str] = field(default_factory=list)
-
-
-@pytest.fixture
-def visit(browser: Any, live_url: str) -> Iterator[Visit]:
-    context = browser.new_context()
-    context.set_default_timeout(TIMEOUT_MS)
-    page = context.new_page()
-    seen = Visit(page, live_url)
-
-    def only_loopback(route: Any) -> None:
-        if urlsplit(route.request.url).hostname == "127.0.0.1":
-            route.continue_()
-        else:
-            seen.blocked.append(route.request.url)
-            route.abort()
-
-    page.route("**/*", only_loopback)
-    page.on("console", lambda m: seen.errors.append(m.text) if m.type == "error" else None)
-    page.on("pageerror", lambda exc: seen.errors.append(str(exc)))
-    yield seen
-    context.close()
-    assert seen.blocked == [], f"requests outside 127.0.0.1: {seen.blocked}"
-    assert seen.errors == [], f"console errors: {seen.errors}"
 
 
 def _open_home(visit: Visit) -> Any:
