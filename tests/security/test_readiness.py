@@ -61,9 +61,9 @@ def test_classify_balance_applies_gap_and_guards() -> None:
         IN_STEP,  # gap 10 < 25
         NOT_SCORED,
     ]
-    assert classify_balance(
-        idi[4:5], gci[4:5], ["adequate"], ["tier3"], ReadinessRule(gap=10)
-    ) == [CONNECTIVITY_AHEAD]
+    assert classify_balance(idi[4:5], gci[4:5], ["adequate"], ["tier3"], ReadinessRule(gap=10)) == [
+        CONNECTIVITY_AHEAD
+    ]
 
 
 @pytest.mark.parametrize("gap", [0.0, -5.0, 101.0])
@@ -116,9 +116,7 @@ def test_balances_follow_the_rule(table: pd.DataFrame) -> None:
     in_step = table[table["balance"] == IN_STEP]
     loose = in_step["gap"].abs() >= 25
     # An in-step row with a large gap is held back by a guard.
-    assert (
-        in_step.loc[loose & (in_step["gap"] > 0), "gci_tier"].isin(["tier1", "tier2"]).all()
-    )
+    assert in_step.loc[loose & (in_step["gap"] > 0), "gci_tier"].isin(["tier1", "tier2"]).all()
     assert (in_step.loc[loose & (in_step["gap"] < 0), "idi_level"] == "advanced").all()
     counts = balance_counts(table)
     assert sum(counts.values()) == MEMBER_STATES

@@ -76,7 +76,9 @@ def test_readiness_api_filters(client: TestClient) -> None:
 @pytest.mark.parametrize(
     ("params", "status"), [({"gap": 0}, 422), ({"gap": 200}, 422), ({"region": "Q"}, 404)]
 )
-def test_readiness_api_bad_input(client: TestClient, params: dict[str, object], status: int) -> None:
+def test_readiness_api_bad_input(
+    client: TestClient, params: dict[str, object], status: int
+) -> None:
     response = client.get("/api/v1/security/readiness", params=params)
     assert response.status_code == status
     assert response.json()["ok"] is False and response.json()["error"]

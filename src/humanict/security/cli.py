@@ -41,9 +41,7 @@ def readiness(
     (rule: docs/methodology/readiness.md)."""
     s = settings()
     table = load_readiness(Warehouse(s.warehouse_path), s.data_dir, ReadinessRule(gap=gap))
-    table = select_readiness(
-        table, region=region, stat_region=stat_region, ahead_only=ahead_only
-    )
+    table = select_readiness(table, region=region, stat_region=stat_region, ahead_only=ahead_only)
     typer.echo(
         render(
             table,

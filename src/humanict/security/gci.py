@@ -40,10 +40,10 @@ def gci_table(
 ) -> pd.DataFrame:
     """One row per economy GCI 2024 scores: score, tier, pillars, GCI 2020 and the change.
 
-    Columns: ``iso3, economy, member, gci, tier, level, <pillars>, gci2020, change, flag2020, note2020``
-    (GCI 2020 published ranks, not tiers). ``change`` = GCI 2024 - GCI 2020 in points (0-100 scale); ``note2020`` is the
-    source's note on the 2020 row (empty where there is none). Sorted by GCI 2024, best first,
-    then by name.
+    Columns: ``iso3, economy, member, gci, tier, level, <pillars>, gci2020, change, flag2020,
+    note2020`` (GCI 2020 published ranks, not tiers). ``change`` = GCI 2024 - GCI 2020 in
+    points (0-100 scale); ``note2020`` is the source's note on the 2020 row (empty where there
+    is none). Sorted by GCI 2024, best first, then by name.
     """
     frame = gci2024[["iso3", "economy", "member", "gci", "level", *PILLARS]].copy()
     frame["tier"] = [tier_number(v) for v in frame["level"]]

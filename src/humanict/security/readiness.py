@@ -50,6 +50,9 @@ class ReadinessRule:
             )
 
 
+DEFAULT_RULE = ReadinessRule()
+
+
 def percentile_rank(values: FloatArray) -> FloatArray:
     """Percentile rank of each value among all of them, 0-100, ties sharing the mean rank.
 
@@ -74,7 +77,7 @@ def classify_balance(
     gci_percentile: FloatArray,
     idi_level: Iterable[str | None],
     gci_tier: Iterable[str | None],
-    rule: ReadinessRule = ReadinessRule(),
+    rule: ReadinessRule = DEFAULT_RULE,
 ) -> list[str]:
     """The balance of each economy: connectivity_ahead, security_ahead, in_step or not_scored.
 
@@ -101,7 +104,7 @@ def readiness_table(
     idi: pd.DataFrame,
     gci: pd.DataFrame,
     economies: Iterable[Economy],
-    rule: ReadinessRule = ReadinessRule(),
+    rule: ReadinessRule = DEFAULT_RULE,
     *,
     idi_column: str = "idi",
     gci_column: str = "gci",

@@ -13,6 +13,7 @@ from humanict.members import CouncilRegion, Economy, StatRegion, filter_economie
 from humanict.security.gci import gci_table
 from humanict.security.readiness import (
     CONNECTIVITY_AHEAD,
+    DEFAULT_RULE,
     ReadinessRule,
     readiness_table,
 )
@@ -74,7 +75,7 @@ def select_readiness(
 
 
 def load_readiness(
-    warehouse: Warehouse, data_dir: Path, rule: ReadinessRule = ReadinessRule()
+    warehouse: Warehouse, data_dir: Path, rule: ReadinessRule = DEFAULT_RULE
 ) -> pd.DataFrame:
     """The readiness table of every Member State, from IDI 2024 and GCI 2024 (engine)."""
     return readiness_table(

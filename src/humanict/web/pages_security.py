@@ -86,6 +86,4 @@ def wsis_line_page(
     confirmed_only: Annotated[bool, Query()] = False,
 ) -> HTMLResponse:
     page = security_views.wsis_line(settings, warehouse, line, confirmed_only=confirmed_only)
-    return _render(
-        request, "wsis/line.html", {"page": page, "confirmed_only": confirmed_only}
-    )
+    return _render(request, "wsis/line.html", {"page": page, "confirmed_only": confirmed_only})

@@ -34,9 +34,7 @@ class ReadinessRowPublic(BaseModel):
     idi_percentile: float | None = Field(description="Percentile rank among compared (0-100).")
     gci_percentile: float | None
     gap: float | None = Field(description="idi_percentile - gci_percentile.")
-    balance: str = Field(
-        description="connectivity_ahead, in_step, security_ahead or not_scored."
-    )
+    balance: str = Field(description="connectivity_ahead, in_step, security_ahead or not_scored.")
 
 
 class ReadinessPublic(BaseModel):

@@ -35,8 +35,8 @@ from humanict.web.security_schemas import (
     ReadinessRulePublic,
     WsisIndicatorPublic,
     WsisLinePublic,
-    WsisLineSummaryPublic,
     WsisLinesPublic,
+    WsisLineSummaryPublic,
     WsisLinkPublic,
     WsisSeriesPublic,
 )
@@ -113,9 +113,7 @@ def readiness(
     gci_tiers = [lv.id for lv in cache.spec(GCI_INDEX).levels]
     cross = level_tier_crosstab(table, idi_levels, gci_tiers)
     scored = table[table["balance"] != NOT_SCORED]
-    chosen = select_readiness(
-        table, region=region, stat_region=stat_region, ahead_only=ahead_only
-    )
+    chosen = select_readiness(table, region=region, stat_region=stat_region, ahead_only=ahead_only)
     rows = _readiness_rows(chosen)
     return ReadinessPublic(
         rule=ReadinessRulePublic(
@@ -143,9 +141,7 @@ def readiness(
     )
 
 
-def member_readiness(
-    cache: IndexCache, settings: Settings, iso3: str
-) -> ReadinessRowPublic | None:
+def member_readiness(cache: IndexCache, settings: Settings, iso3: str) -> ReadinessRowPublic | None:
     """The readiness row of one economy; None for an economy that is not a Member State."""
     economy = find_economy(settings, iso3)
     if not economy.member:
@@ -155,9 +151,7 @@ def member_readiness(
     return _readiness_rows(match)[0]
 
 
-def member_readiness_or_404(
-    cache: IndexCache, settings: Settings, iso3: str
-) -> ReadinessRowPublic:
+def member_readiness_or_404(cache: IndexCache, settings: Settings, iso3: str) -> ReadinessRowPublic:
     row = member_readiness(cache, settings, iso3)
     if row is None:
         raise NotFoundError(
@@ -171,9 +165,7 @@ def gci(
     cache: IndexCache, settings: Settings, warehouse: Warehouse, tier: int | None = None
 ) -> GciPublic:
     spec = cache.spec(GCI_INDEX)
-    table = gci_table(
-        cache.scores(GCI_INDEX), cache.scores(GCI_PREVIOUS), gci2020_notes(warehouse)
-    )
+    table = gci_table(cache.scores(GCI_INDEX), cache.scores(GCI_PREVIOUS), gci2020_notes(warehouse))
     counts = {str(k): int(v) for k, v in table["level"].value_counts().items()}
     by_iso = {r["iso3"]: r for r in records(table)}
     map_data = [
@@ -239,9 +231,7 @@ def wsis_line(
         load_indicator_codes(settings.data_dir, indicators),
     )
     coverage = code_coverage(warehouse, reached["code"].dropna())
-    series = {
-        r["code"]: r for r in records(coverage)
-    }
+    series = {r["code"]: r for r in records(coverage)}
     data = []
     for link in records(links):
         mine = reached[
@@ -263,9 +253,9 @@ def wsis_line(
                     sdg_target=str(first["sdg_target"]),
                     name=str(first["name"]),
                     custodian=str(first["custodian"]),
-                    metadata_url=str(indicators.set_index("sdg_indicator").at[
-                        code_id, "metadata_url"
-                    ]),
+                    metadata_url=str(
+                        indicators.set_index("sdg_indicator").at[code_id, "metadata_url"]
+                    ),
                     via=str(first["via"]),
                     series=[
                         WsisSeriesPublic(

@@ -38,8 +38,10 @@ def _read(path: Path, columns: tuple[str, ...]) -> list[tuple[int, dict[str, str
         missing = [c for c in columns if c not in (reader.fieldnames or [])]
         if missing:
             raise DataFileError(path, 1, missing[0], f"missing column(s) {', '.join(missing)}")
-        return [(n, {k: (v or "").strip() for k, v in row.items()}) for n, row in
-                enumerate(reader, start=2)]
+        return [
+            (n, {k: (v or "").strip() for k, v in row.items()})
+            for n, row in enumerate(reader, start=2)
+        ]
 
 
 def load_sdg_indicators(data_dir: Path) -> pd.DataFrame:
@@ -53,8 +55,10 @@ def load_sdg_indicators(data_dir: Path) -> pd.DataFrame:
             raise DataFileError(path, n, "sdg_indicator", "expected an indicator such as 9.c.1")
         if row["sdg_indicator"].rsplit(".", 1)[0] != row["sdg_target"]:
             raise DataFileError(
-                path, n, "sdg_target", f"{row['sdg_indicator']} is not an indicator of "
-                f"target {row['sdg_target']!r}"
+                path,
+                n,
+                "sdg_target",
+                f"{row['sdg_indicator']} is not an indicator of target {row['sdg_target']!r}",
             )
         if not row["name"]:
             raise DataFileError(path, n, "name", "empty")
@@ -71,7 +75,9 @@ def load_indicator_codes(data_dir: Path, indicators: pd.DataFrame) -> pd.DataFra
     for n, row in _read(path, columns):
         if row["sdg_indicator"] not in known:
             raise DataFileError(
-                path, n, "sdg_indicator",
+                path,
+                n,
+                "sdg_indicator",
                 f"{row['sdg_indicator']!r} is not listed in {INDICATORS_FILE}",
             )
         if not row["code"]:

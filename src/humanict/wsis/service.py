@@ -23,8 +23,15 @@ def code_coverage(warehouse: Warehouse, codes: Iterable[str]) -> pd.DataFrame:
     wanted = sorted(set(codes))
     if not wanted:
         return pd.DataFrame(
-            columns=["code", "in_warehouse", "indicator_name", "unit", "economies",
-                     "first_year", "last_year"]
+            columns=[
+                "code",
+                "in_warehouse",
+                "indicator_name",
+                "unit",
+                "economies",
+                "first_year",
+                "last_year",
+            ]
         )
     marks = ", ".join("?" for _ in wanted)
     found = warehouse.query(
