@@ -10,14 +10,10 @@ from fastapi.responses import HTMLResponse
 from humanict.members import CouncilRegion, StatRegion
 from humanict.web import security_views
 from humanict.web.deps import IndexCacheDep, SettingsDep, WarehouseDep
+from humanict.web.pages import _render
 from humanict.web.templating import missing_assets
 
 router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
-
-
-def _render(request: Request, name: str, context: dict[str, object]) -> HTMLResponse:
-    response: HTMLResponse = request.app.state.templates.TemplateResponse(request, name, context)
-    return response
 
 
 def _blank(value: str | None) -> str | None:

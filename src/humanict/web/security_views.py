@@ -40,7 +40,7 @@ from humanict.web.security_schemas import (
     WsisLinkPublic,
     WsisSeriesPublic,
 )
-from humanict.web.views import find_economy, iso_numeric
+from humanict.web.views import find_economy, index_info, iso_numeric
 from humanict.wsis import (
     action_lines,
     code_coverage,
@@ -61,16 +61,7 @@ WSIS_SOURCE = (
 
 
 def _levels(cache: IndexCache, index_id: str, counts: dict[str, int] | None) -> list[LevelPublic]:
-    spec = cache.spec(index_id)
-    return [
-        LevelPublic(
-            id=lv.id,
-            name=lv.name,
-            min=lv.min,
-            count=None if counts is None else counts.get(lv.id, 0),
-        )
-        for lv in spec.levels
-    ]
+    return index_info(cache.spec(index_id), counts).levels
 
 
 def _rule_text(rule: ReadinessRule) -> str:

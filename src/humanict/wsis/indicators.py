@@ -8,13 +8,13 @@ data/wsis/SOURCES.md. Pure functions apart from the two loaders.
 
 from __future__ import annotations
 
-import csv
 import re
 from pathlib import Path
 
 import pandas as pd
 
 from humanict.errors import DataFileError
+from humanict.wsis.csvfile import read_rows
 
 INDICATORS_FILE = Path("wsis") / "sdg_ict_indicators.csv"
 CODES_FILE = Path("wsis") / "sdg_indicator_codes.csv"
@@ -30,26 +30,12 @@ MATCHES = {
 _INDICATOR = re.compile(r"^([1-9]|1[0-7])\.([1-9][0-9]?|[a-z])\.([1-9])$")
 
 
-def _read(path: Path, columns: tuple[str, ...]) -> list[tuple[int, dict[str, str]]]:
-    if not path.is_file():
-        raise DataFileError(path, None, None, "file not found; it ships in data/wsis/")
-    with path.open(newline="", encoding="utf-8") as fh:
-        reader = csv.DictReader(fh)
-        missing = [c for c in columns if c not in (reader.fieldnames or [])]
-        if missing:
-            raise DataFileError(path, 1, missing[0], f"missing column(s) {', '.join(missing)}")
-        return [
-            (n, {k: (v or "").strip() for k, v in row.items()})
-            for n, row in enumerate(reader, start=2)
-        ]
-
-
 def load_sdg_indicators(data_dir: Path) -> pd.DataFrame:
     """The SDG indicators on ICT: ``sdg_indicator, sdg_target, name, custodian, metadata_url``."""
     path = data_dir / INDICATORS_FILE
     columns = ("sdg_indicator", "sdg_target", "name", "custodian", "metadata_url")
     rows = []
-    for n, row in _read(path, columns):
+    for n, row in read_rows(path, columns):
         match = _INDICATOR.match(row["sdg_indicator"])
         if match is None:
             raise DataFileError(path, n, "sdg_indicator", "expected an indicator such as 9.c.1")
@@ -72,7 +58,7 @@ def load_indicator_codes(data_dir: Path, indicators: pd.DataFrame) -> pd.DataFra
     columns = ("sdg_indicator", "code", "database", "match", "note")
     known = set(indicators["sdg_indicator"])
     rows = []
-    for n, row in _read(path, columns):
+    for n, row in read_rows(path, columns):
         if row["sdg_indicator"] not in known:
             raise DataFileError(
                 path,

@@ -8,13 +8,13 @@ goal-level link. The source's flags on disputed links are kept and classified (`
 
 from __future__ import annotations
 
-import csv
 import re
 from pathlib import Path
 
 import pandas as pd
 
 from humanict.errors import DataFileError, InvalidInputError, NotFoundError
+from humanict.wsis.csvfile import read_rows
 
 MATRIX_FILE = Path("ict") / "wsis_sdg_matrix.csv"
 GOALS_FILE = Path("wsis") / "sdg_goals.csv"
@@ -119,14 +119,7 @@ def load_matrix(data_dir: Path) -> pd.DataFrame:
     and field at fault.
     """
     path = data_dir / MATRIX_FILE
-    if not path.is_file():
-        raise DataFileError(path, None, None, "file not found; the WSIS-SDG matrix ships in data/")
-    with path.open(newline="", encoding="utf-8") as fh:
-        reader = csv.DictReader(fh)
-        missing = [c for c in _COLUMNS if c not in (reader.fieldnames or [])]
-        if missing:
-            raise DataFileError(path, 1, missing[0], f"missing column(s) {', '.join(missing)}")
-        rows = [_check_row(path, n, row) for n, row in enumerate(reader, start=2)]
+    rows = [_check_row(path, n, row) for n, row in read_rows(path, _COLUMNS)]
     if not rows:
         raise DataFileError(path, None, None, "no links in the file")
     return pd.DataFrame(rows)
@@ -135,15 +128,12 @@ def load_matrix(data_dir: Path) -> pd.DataFrame:
 def load_goals(data_dir: Path) -> dict[int, str]:
     """SDG goal number -> short name (data/wsis/sdg_goals.csv)."""
     path = data_dir / GOALS_FILE
-    if not path.is_file():
-        raise DataFileError(path, None, None, "file not found; SDG goal names ship in data/wsis/")
     goals: dict[int, str] = {}
-    with path.open(newline="", encoding="utf-8") as fh:
-        for n, row in enumerate(csv.DictReader(fh), start=2):
-            try:
-                goals[int(row["goal"])] = row["name"].strip()
-            except (KeyError, ValueError):
-                raise DataFileError(path, n, "goal", "expected a goal number 1-17") from None
+    for n, row in read_rows(path, ("goal", "name")):
+        try:
+            goals[int(row["goal"])] = row["name"]
+        except ValueError:
+            raise DataFileError(path, n, "goal", "expected a goal number 1-17") from None
     if sorted(goals) != list(range(1, 18)):
         raise DataFileError(path, None, "goal", "expected the 17 goals, each once")
     return goals
