@@ -125,3 +125,47 @@ def test_readiness_page_and_member_section(client: TestClient) -> None:
 def test_security_pages_bad_filter_is_a_404_page(client: TestClient) -> None:
     soup = _soup(client, "/security/readiness?stat_region=XYZ", status=404)
     assert "unknown ITU-D region" in soup.select_one("#error-message").get_text()
+
+
+def test_readiness_scatter_places_every_compared_member(client: TestClient) -> None:
+    soup = _soup(client, "/security/readiness")
+    dots = soup.select("#readiness-chart circle.dot")
+    compared = client.get("/api/v1/security/readiness").json()["rule"]["compared"]
+    assert len(dots) == compared
+    ahead = {d["data-iso3"] for d in dots if "balance-connectivity_ahead" in d["class"]}
+    body = client.get("/api/v1/security/readiness", params={"ahead_only": "true"}).json()
+    assert ahead == {r["iso3"] for r in body["data"]}
+
+
+def test_scatter_geometry() -> None:
+    from humanict.web.security_charts import MARGIN, SIZE, readiness_scatter
+    from humanict.web.security_schemas import ReadinessRowPublic
+
+    row = ReadinessRowPublic(
+        iso3="SYN",
+        economy="Synthetic",
+        council_region=None,
+        stat_region=None,
+        income_group=None,
+        idi=50.0,
+        idi_level="adequate",
+        idi_level_name="Adequate",
+        gci=50.0,
+        gci_tier="tier4",
+        gci_tier_name="Tier 4",
+        idi_percentile=100.0,
+        gci_percentile=0.0,
+        gap=100.0,
+        balance="connectivity_ahead",
+    )
+    chart = readiness_scatter([row], gap=25)
+    (point,) = chart.points
+    # Percentile 100 across is the right edge, percentile 0 up is the bottom edge.
+    assert (point.x, point.y) == (SIZE - MARGIN, SIZE - MARGIN)
+    # The lower threshold runs from (25, 0) to (100, 75) in percentile coordinates.
+    start, end = chart.ahead_line.split()
+    scale = (SIZE - 2 * MARGIN) / 100
+    assert float(start.split(",")[0]) == pytest.approx(MARGIN + 25 * scale, abs=0.05)
+    assert float(end.split(",")[1]) == pytest.approx(SIZE - MARGIN - 75 * scale, abs=0.05)
+    unscored = row.model_copy(update={"idi_percentile": None, "idi": None})
+    assert readiness_scatter([unscored], gap=25).points == []

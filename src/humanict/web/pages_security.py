@@ -11,6 +11,7 @@ from humanict.members import CouncilRegion, StatRegion
 from humanict.web import security_views
 from humanict.web.deps import IndexCacheDep, SettingsDep, WarehouseDep
 from humanict.web.pages import _render
+from humanict.web.security_charts import readiness_scatter
 from humanict.web.templating import missing_assets
 
 router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
@@ -59,6 +60,7 @@ def readiness_page(
         "security/readiness.html",
         {
             "page": page,
+            "scatter": readiness_scatter(page.data, page.rule.gap),
             "regions": [r.value for r in CouncilRegion],
             "stat_regions": [r.value for r in StatRegion],
         },
