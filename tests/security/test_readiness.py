@@ -43,6 +43,15 @@ def test_percentile_rank_shares_ties_and_skips_missing() -> None:
     assert np.isnan(ranks[3])
 
 
+def test_percentile_rank_equals_the_counting_definition() -> None:
+    values = np.random.default_rng(11).integers(0, 12, size=60).astype(float)  # synthetic, ties
+    expected = [
+        100 * ((values < v).sum() + 0.5 * (values == v).sum()) / values.size for v in values
+    ]
+    np.testing.assert_allclose(percentile_rank(values), expected)
+    assert np.isnan(percentile_rank(np.array([np.nan, np.nan]))).all()
+
+
 def test_percentile_rank_mean_is_fifty() -> None:
     values = np.random.default_rng(7).integers(0, 20, size=301).astype(float)  # synthetic, ties
     assert percentile_rank(values).mean() == pytest.approx(50.0)

@@ -58,18 +58,15 @@ def percentile_rank(values: FloatArray) -> FloatArray:
 
     PR = 100 * (B + 0.5 * E) / N, with B the values below, E the values equal (itself
     included) and N the count (the "mean" percentile rank, as scipy.stats.percentileofscore
-    with kind="mean"). NaN values get NaN and are not counted.
+    with kind="mean"); computed as 100 * (average rank - 1/2) / N with pandas' ranking.
+    NaN values get NaN and are not counted.
     """
-    values = np.asarray(values, dtype=np.float64)
-    out = np.full(values.shape, np.nan)
-    present = ~np.isnan(values)
-    ordered = np.sort(values[present])
-    if ordered.size == 0:
-        return out
-    below = np.searchsorted(ordered, values[present], side="left")
-    equal = np.searchsorted(ordered, values[present], side="right") - below
-    out[present] = 100.0 * (below + 0.5 * equal) / ordered.size
-    return out
+    series = pd.Series(np.asarray(values, dtype=np.float64))
+    count = series.count()
+    if count == 0:
+        return np.full(len(series), np.nan)
+    ranks = series.rank(method="average").to_numpy()
+    return np.asarray(100.0 * (ranks - 0.5) / count, dtype=np.float64)
 
 
 def classify_balance(
