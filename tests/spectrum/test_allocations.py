@@ -85,8 +85,10 @@ def test_every_member_state_has_a_region() -> None:
         assert region in (1, 2, 3) and basis
 
 
-@pytest.mark.parametrize(("iso3", "region"), [("FRA", 1), ("USA", 2), ("JPN", 3), ("KOR", 3),
-                                              ("BRA", 2), ("KEN", 1), ("KAZ", 1)])
+@pytest.mark.parametrize(
+    ("iso3", "region"),
+    [("FRA", 1), ("USA", 2), ("JPN", 3), ("KOR", 3), ("BRA", 2), ("KEN", 1), ("KAZ", 1)],
+)
 def test_member_states_map_to_their_region(iso3: str, region: int) -> None:
     assert region_of_member(DATA_DIR, iso3)[0] == region
 

@@ -65,6 +65,8 @@ def test_pages_render_results_and_errors_in_place(client: TestClient) -> None:
     assert page.status_code == 200 and "10.7-11.7 GHz" in page.text and "5.441" in page.text
     bad = client.get("/spectrum/bands", params={"freq": "11.7", "region": "1"})
     assert bad.status_code == 422 and "no unit" in bad.text and 'id="band-form"' in bad.text
-    assert client.get("/spectrum/arc", params={"position": "19.2E", "band": "Ku"}).status_code == 200
+    assert (
+        client.get("/spectrum/arc", params={"position": "19.2E", "band": "Ku"}).status_code == 200
+    )
     assert "GDL-6" in client.get("/spectrum/filings", params={"name": "GDL"}).text
     assert client.get("/spectrum/filings/GDL-6").status_code == 200

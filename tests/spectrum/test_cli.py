@@ -61,15 +61,18 @@ def test_member_state_selects_its_region(env: dict[str, str]) -> None:
         (["timeline", "NO SUCH NETWORK"], "no network named"),
     ],
 )
-def test_bad_input_gets_one_clear_error_line(env: dict[str, str], args: list[str], message: str) -> None:
+def test_bad_input_gets_one_clear_error_line(
+    env: dict[str, str], args: list[str], message: str
+) -> None:
     result = _run(env, *args)
     assert result.exit_code == 1
     assert result.output.startswith("error: ") and message in result.output
 
 
 def test_deadlines_json_are_lapsed_missed_or_due(env: dict[str, str]) -> None:
-    result = _run(env, "deadlines", "--as-of", "2026-01-01", "--horizon-days", "0", "--format",
-                  "json")
+    result = _run(
+        env, "deadlines", "--as-of", "2026-01-01", "--horizon-days", "0", "--format", "json"
+    )
     assert result.exit_code == 0, result.output
     rows = json.loads(result.output)
     assert rows and {r["status"] for r in rows} <= {"lapsed", "missed", "due"}

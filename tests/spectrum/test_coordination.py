@@ -56,8 +56,10 @@ def test_networks_listed_lie_inside_their_arc(registry_file: Path) -> None:
         rows = networks_in_arcs(conn, 10.0, arcs)
     assert rows
     assert all(r["separation_deg"] <= 7.0 for r in rows)
-    assert all(separation(10.0, float(r["longitude"])) == pytest.approx(r["separation_deg"],
-                                                                        abs=1e-3) for r in rows)
+    assert all(
+        separation(10.0, float(r["longitude"])) == pytest.approx(r["separation_deg"], abs=1e-3)
+        for r in rows
+    )
     assert len({r["network"] for r in rows}) == len(rows)  # one row per network for one arc
 
 

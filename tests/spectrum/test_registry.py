@@ -74,7 +74,8 @@ def test_a_failed_build_leaves_the_previous_registry(tmp_path: Path, registry_fi
 
 
 @pytest.mark.parametrize(
-    ("text", "value"), [("19.2E", 19.2), ("97W", -97.0), ("-97", -97.0), ("0", 0.0), ("180E", 180.0)]
+    ("text", "value"),
+    [("19.2E", 19.2), ("97W", -97.0), ("-97", -97.0), ("0", 0.0), ("180E", 180.0)],
 )
 def test_positions_parse_east_positive(text: str, value: float) -> None:
     assert parse_longitude(text) == value
@@ -107,8 +108,9 @@ def test_filings_by_name_and_position(registry_file: Path) -> None:
     with connect(registry_file) as conn:
         astra = find_networks(conn, name="eutelsat")
         at_19_2 = find_networks(conn, position=19.2)
-        assert astra and all("EUTELSAT" in (r["name"] + (r["previous_name"] or "")).upper()
-                             for r in astra)
+        assert astra and all(
+            "EUTELSAT" in (r["name"] + (r["previous_name"] or "")).upper() for r in astra
+        )
         assert at_19_2 and {r["longitude"] for r in at_19_2} == {19.2}
         assert get_network(conn, "gdl-6")["name"] == "GDL-6"
         with pytest.raises(NotFoundError, match="--name"):

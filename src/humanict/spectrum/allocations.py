@@ -177,8 +177,14 @@ def bands_at(table: AllocationTable, frequency: FrequencyRange, region: int) -> 
             if band.lower_hz <= lo <= band.upper_hz:
                 edge = lo in (band.lower_hz, band.upper_hz)
                 found.append(
-                    Band(band.region, band.lower_hz, band.upper_hz, band.services,
-                         band.footnotes, on_edge=edge)
+                    Band(
+                        band.region,
+                        band.lower_hz,
+                        band.upper_hz,
+                        band.services,
+                        band.footnotes,
+                        on_edge=edge,
+                    )
                 )
         elif band.lower_hz < hi and band.upper_hz > lo:
             found.append(band)

@@ -85,8 +85,16 @@ def filings(
     _emit(
         rows,
         fmt,
-        ["name", "longitude", "administration", "planned", "stage", "early_filing_date",
-         "late_filing_date", "biu_date"],
+        [
+            "name",
+            "longitude",
+            "administration",
+            "planned",
+            "stage",
+            "early_filing_date",
+            "late_filing_date",
+            "biu_date",
+        ],
     )
 
 
@@ -119,8 +127,11 @@ def deadlines(
 ) -> None:
     """Filings that lapse or miss a milestone (RR Nos. 11.44, 11.44B/C, 11.47, 11.49, Res. 35)."""
     rows = service.deadlines(settings(), as_of, horizon_days, everything)
-    _emit(rows, fmt, ["due_on", "status", "rule", "name", "orbit", "longitude", "administration",
-                      "event"])
+    _emit(
+        rows,
+        fmt,
+        ["due_on", "status", "rule", "name", "orbit", "longitude", "administration", "event"],
+    )
 
 
 @app.command("coordination")
@@ -143,8 +154,16 @@ def coordination(
     _emit(
         result["networks"],
         fmt,
-        ["band", "frequencies", "arc_deg", "network", "administration", "longitude",
-         "separation_deg", "stage"],
+        [
+            "band",
+            "frequencies",
+            "arc_deg",
+            "network",
+            "administration",
+            "longitude",
+            "separation_deg",
+            "stage",
+        ],
     )
     if fmt is Format.table:
         typer.echo(f"note: {result['condition']}")

@@ -114,8 +114,10 @@ def select_arcs(
             continue
         if frequency is not None:
             lo, hi = frequency.lower_hz / 1e9, frequency.upper_hz / 1e9
-            inside = arc.lower_ghz <= lo <= arc.upper_ghz if frequency.is_single else (
-                arc.lower_ghz < hi and arc.upper_ghz > lo
+            inside = (
+                arc.lower_ghz <= lo <= arc.upper_ghz
+                if frequency.is_single
+                else (arc.lower_ghz < hi and arc.upper_ghz > lo)
             )
             if not inside:
                 continue
@@ -253,6 +255,4 @@ def ap8_case1(data_dir: Path, **inputs: float) -> DeltaT:
     k = float(params["boltzmann_constant"]["value"])
     threshold = float(params["threshold_dt_over_t"]["value"])
     dts, dte, dt, t = delta_t_over_t(boltzmann=k, **inputs)
-    return DeltaT(
-        float(dts), float(dte), float(dt), float(t), float(100.0 * dt / t), threshold
-    )
+    return DeltaT(float(dts), float(dte), float(dt), float(t), float(100.0 * dt / t), threshold)

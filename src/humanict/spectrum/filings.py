@@ -184,7 +184,12 @@ def timeline(
                 {"date": str(day), "kind": kind, "label": label, "rule": rule, "status": status}
             )
 
-    add(network["early_filing_date"], "filing", "first filing received (API or CR)", "RR No. 9.1/9.30")
+    add(
+        network["early_filing_date"],
+        "filing",
+        "first filing received (API or CR)",
+        "RR No. 9.1/9.30",
+    )
     add(network["late_filing_date"], "filing", "notification received", "RR No. 11.2")
     add(network["biu_date"], "use", "brought into use", "RR No. 11.44")
     received = _day(network["early_filing_date"])

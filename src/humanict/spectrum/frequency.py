@@ -1,4 +1,4 @@
-"""Frequencies written with units (``11.7GHz``, ``137 MHz``, ``10.7-12.75GHz``) to hertz and back."""
+"""Frequencies with units (``11.7GHz``, ``137 MHz``, ``10.7-12.75GHz``) to hertz and back."""
 
 from __future__ import annotations
 
@@ -11,7 +11,9 @@ UNITS_HZ = {"hz": 1.0, "khz": 1e3, "mhz": 1e6, "ghz": 1e9, "thz": 1e12}
 _NUMBER = r"(\d+(?:[.,]\d+)?(?:e[+-]?\d+)?)"
 _UNIT = r"(hz|khz|mhz|ghz|thz)?"
 _SINGLE = re.compile(rf"^{_NUMBER}\s*{_UNIT}$", re.IGNORECASE)
-_RANGE = re.compile(rf"^{_NUMBER}\s*{_UNIT}\s*(?:-|–|to|\.\.)\s*{_NUMBER}\s*{_UNIT}$", re.IGNORECASE)
+_RANGE = re.compile(
+    rf"^{_NUMBER}\s*{_UNIT}\s*(?:-|–|to|\.\.)\s*{_NUMBER}\s*{_UNIT}$", re.IGNORECASE
+)
 # The Radio Regulations' Table of Frequency Allocations stops at 3 000 GHz (RR Article 5).
 MAX_HZ = 3000e9
 HINT = "write a number with a unit, e.g. 11.7GHz, 137 MHz, 9 kHz or a range such as 10.7-12.75GHz"

@@ -211,7 +211,9 @@ def _load(conn: sqlite3.Connection, folder: Path) -> None:
                 row["ORG"] or None,
                 "NGSO" if ngso else "GSO",
                 None if ngso else _float(position, path, line, "Long_nom"),
-                _iso(row["Date of bringing into use"], path, line, "Date of bringing into use", dmy),
+                _iso(
+                    row["Date of bringing into use"], path, line, "Date of bringing into use", dmy
+                ),
                 row["Status"],
                 _iso(
                     row["Expiry Date for Bringing Into Use"],
@@ -344,7 +346,9 @@ def parse_longitude(text: str | float) -> float:
             sign = -1.0 if raw.endswith("W") else 1.0
             raw = raw[:-1]
             if raw.startswith("-"):
-                raise InvalidInputError(f"position {text!r} mixes a sign with E/W; write 97W or -97")
+                raise InvalidInputError(
+                    f"position {text!r} mixes a sign with E/W; write 97W or -97"
+                )
         try:
             value = sign * float(raw)
         except ValueError as err:

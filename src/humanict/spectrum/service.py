@@ -136,8 +136,12 @@ def filing_timeline(settings: Settings, name: str, as_of: str | None = None) -> 
         snapshot = meta(conn)["snapshot_date"]
     network = dict(network)
     network["position"] = format_longitude(float(network["longitude"]))
-    return {"network": network, "as_of": day.isoformat(), "snapshot_date": snapshot,
-            "events": events}
+    return {
+        "network": network,
+        "as_of": day.isoformat(),
+        "snapshot_date": snapshot,
+        "events": events,
+    }
 
 
 def deadlines(
