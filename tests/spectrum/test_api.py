@@ -70,3 +70,10 @@ def test_pages_render_results_and_errors_in_place(client: TestClient) -> None:
     )
     assert "GDL-6" in client.get("/spectrum/filings", params={"name": "GDL"}).text
     assert client.get("/spectrum/filings/GDL-6").status_code == 200
+
+
+def test_milestones_endpoint(client: TestClient) -> None:
+    params = {"end_of_period": "2019-01-01", "total": 10, "deployed": 0, "as_of": "2024-01-01"}
+    rows = client.get("/api/v1/spectrum/milestones", params=params).json()["milestones"]
+    assert [r["due_on"] for r in rows] == ["2023-01-01", "2026-01-01", "2028-01-01"]
+    assert rows[0]["status"] == "missed" and rows[0]["required"] == 1

@@ -118,3 +118,20 @@ def test_import_builds_the_registry(env: dict[str, str], tmp_path: object) -> No
     )
     assert result.exit_code == 0, result.output
     assert "3,442 GSO networks" in result.output
+
+
+def test_milestones_with_counts_are_met_missed_or_due(env: dict[str, str]) -> None:
+    result = _run(
+        env, "milestones", "--end-of-period", "2022-06-30", "--total", "300", "--deployed",
+        "100", "--as-of", "2028-01-01", "--format", "json",
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    rows = json.loads(result.output)
+    assert [(r["due_on"], r["required"], r["status"]) for r in rows] == [
+        ("2024-06-30", 30, "met"),
+        ("2027-06-30", 150, "missed"),
+        ("2029-06-30", 299, "due"),
+    ]
+    bad = _run(env, "milestones", "--end-of-period", "2022-06-30", "--total", "3",
+               "--deployed", "4")  # fmt: skip
+    assert bad.exit_code == 1 and "more than the 3 filed" in bad.output

@@ -134,6 +134,21 @@ def deadlines(
     )
 
 
+@app.command("milestones")
+@user_errors
+def milestones(
+    end_of_period: Annotated[
+        str, typer.Option(help="End of the bringing-into-use period (YYYY-MM-DD).")
+    ],
+    total: Annotated[int, typer.Option(help="Satellites in the filed system.")],
+    deployed: Annotated[int, typer.Option(help="Satellites deployed on the as-of date.")],
+    as_of: Annotated[str | None, typer.Option(help="Date to judge on (YYYY-MM-DD).")] = None,
+    fmt: FormatOption = Format.table,
+) -> None:
+    """Resolution 35 milestones (10 %, 50 %, 100 %) of a non-GSO system: met, missed or due."""
+    _emit(service.milestones(end_of_period, total, deployed, as_of), fmt)
+
+
 @app.command("coordination")
 @user_errors
 def coordination(

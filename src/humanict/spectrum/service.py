@@ -22,7 +22,7 @@ from humanict.spectrum.registry import (
     networks_near,
     parse_longitude,
 )
-from humanict.spectrum.rules import Status
+from humanict.spectrum.rules import RES35_MILESTONES, res35_deadlines, res35_required
 
 
 def registry_path(settings: Settings) -> Path:
@@ -197,4 +197,27 @@ def coordination(
     }
 
 
-STATUS_VALUES = [s.value for s in Status]
+def milestones(
+    end_of_period: str, total: int, deployed: int, as_of: str | None = None
+) -> list[dict[str, Any]]:
+    """Resolution 35 milestones of one non-GSO system with its satellite counts."""
+    if total < 1 or not 0 <= deployed:
+        raise InvalidInputError("--total must be at least 1 and --deployed 0 or more")
+    if deployed > total:
+        raise InvalidInputError(f"{deployed} deployed is more than the {total} filed satellites")
+    day = parse_date(as_of)
+    rows = []
+    found = res35_deadlines(parse_date(end_of_period), day, total, deployed)
+    for deadline, (_, _, share) in zip(found, RES35_MILESTONES, strict=True):
+        rows.append(
+            {
+                "milestone": deadline.event,
+                "due_on": deadline.due_on.isoformat(),
+                "required": res35_required(total, share),
+                "deployed": deployed,
+                "status": deadline.status.value,
+                "rule": deadline.rule,
+                "derived": deadline.derived,
+            }
+        )
+    return rows

@@ -81,3 +81,13 @@ def coordination(
     include_unverified: bool = False,
 ) -> dict[str, Any]:
     return service.coordination(settings, position, band, freq, region, include_unverified)
+
+
+@router.get("/milestones", summary="Resolution 35 milestones of a non-GSO system")
+def milestones(
+    end_of_period: Annotated[str, Query(description="End of the BIU period, YYYY-MM-DD.")],
+    total: Annotated[int, Query(description="Satellites in the filed system.")],
+    deployed: Annotated[int, Query(description="Satellites deployed on the as-of date.")],
+    as_of: Annotated[str | None, Query(description="Date, YYYY-MM-DD.")] = None,
+) -> dict[str, Any]:
+    return {"milestones": service.milestones(end_of_period, total, deployed, as_of)}
