@@ -96,3 +96,16 @@ def test_spectrum_is_in_the_main_navigation(page: Any) -> None:
     page.goto("/spectrum/filings")
     page.get_by_role("navigation", name="Main").get_by_role("link", name="Spectrum").click()
     page.wait_for_url("**/spectrum/bands")
+
+
+def test_arc_form_narrows_the_coordination_rows_to_a_region(page: Any) -> None:
+    page.goto("/spectrum/arc")
+    page.fill("#position", "97W")
+    page.select_option("#band", "Ku")
+    page.select_option("#region", "2")
+    page.click("#arc-form button[type=submit]")
+    page.wait_for_selector("#arc-chart[data-rendered='true'] svg")
+    rows = page.locator("#arc-rows li").all_inner_texts()
+    assert rows and all("2" in row.split("Regions ")[1].split(")")[0] for row in rows)
+    assert any(row.startswith("11.7-12.2 GHz") for row in rows)  # Region 2 only
+    assert "97°W" in page.locator("h2").last.inner_text()

@@ -380,7 +380,15 @@ def networks_near(
     conn: sqlite3.Connection, position: float, arc_deg: float
 ) -> list[dict[str, object]]:
     """GSO networks within ±``arc_deg`` of ``position`` (inclusive), nearest first."""
-    rows = conn.execute(f"SELECT {NETWORK_COLUMNS} FROM networks").fetchall()  # noqa: S608
+    # Candidates from the longitude index (the window and its copies shifted by ±360°),
+    # then the exact angular distance.
+    low, high = position - arc_deg - 1e-6, position + arc_deg + 1e-6
+    windows = " OR ".join(["longitude BETWEEN ? AND ?"] * 3)
+    params = [low, high, low + 360.0, high + 360.0, low - 360.0, high - 360.0]
+    rows = conn.execute(
+        f"SELECT {NETWORK_COLUMNS} FROM networks WHERE {windows}",  # noqa: S608
+        params,
+    ).fetchall()
     found = []
     for row in rows:
         gap = separation(position, row["longitude"])

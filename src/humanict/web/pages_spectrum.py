@@ -62,13 +62,15 @@ def arc_page(
     position: str = "19.2E",
     span: float = 10.0,
     band: str | None = None,
+    region: str | None = None,
 ) -> HTMLResponse:
     band = band or None
+    region = region or None
     view, coordination, error, status = None, None, None, 200
     try:
         view = service.arc_view(settings, position, span)
         if band:
-            coordination = service.coordination(settings, position, band)
+            coordination = service.coordination(settings, position, band, region=region)
     except HumanictError as err:
         error, status = str(err), err.status
     chart = None
@@ -88,7 +90,12 @@ def arc_page(
         request,
         "spectrum/arc.html",
         {
-            "form": {"position": position, "span": span, "band": band or ""},
+            "form": {
+                "position": position,
+                "span": span,
+                "band": band or "",
+                "region": region or "",
+            },
             "bands": _band_names(settings),
             "view": view,
             "coordination": coordination,
