@@ -96,6 +96,8 @@ def test_member_states_map_to_their_region(iso3: str, region: int) -> None:
 def test_unknown_or_non_member_economies_are_refused() -> None:
     with pytest.raises(NotFoundError):
         region_of_member(DATA_DIR, "XYZ")
+    with pytest.raises(InvalidInputError, match="not an ITU Member State"):
+        region_of_member(DATA_DIR, "ABW")
 
 
 @pytest.mark.parametrize(("text", "region"), [("1", 1), ("R2", 2), ("Region 3", 3), ("itu1", 1)])

@@ -69,6 +69,9 @@ def test_pages_render_results_and_errors_in_place(client: TestClient) -> None:
         client.get("/spectrum/arc", params={"position": "19.2E", "band": "Ku"}).status_code == 200
     )
     assert "GDL-6" in client.get("/spectrum/filings", params={"name": "GDL"}).text
+    assert "GDL-6" in client.get("/spectrum/filings", params={"position": "19.2E"}).text
+    bad = client.get("/spectrum/filings", params={"position": "west"})
+    assert bad.status_code == 422 and "cannot read" in bad.text
     assert client.get("/spectrum/filings/GDL-6").status_code == 200
 
 

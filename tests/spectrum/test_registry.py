@@ -117,3 +117,9 @@ def test_filings_by_name_and_position(registry_file: Path) -> None:
             get_network(conn, "NO SUCH NETWORK")
         with pytest.raises(InvalidInputError):
             find_networks(conn)
+        # LIKE wildcards in the user's text are literal characters
+        assert find_networks(conn, name="%") == []
+        underscored = find_networks(conn, name="_")
+        assert underscored and all(
+            "_" in r["name"] + (r["previous_name"] or "") for r in underscored
+        )

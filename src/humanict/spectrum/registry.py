@@ -408,8 +408,9 @@ def find_networks(
         raise InvalidInputError("give a network name (--name) or an orbital position (--position)")
     clauses, params = [], []
     if name is not None:
-        clauses.append("(name LIKE ? OR previous_name LIKE ?)")
-        params += [f"%{name.strip()}%"] * 2
+        clauses.append("(name LIKE ? ESCAPE '\\' OR previous_name LIKE ? ESCAPE '\\')")
+        literal = name.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        params += [f"%{literal}%"] * 2
     if position is not None:
         clauses.append("abs(longitude - ?) < 0.0005")
         params.append(position)

@@ -108,17 +108,20 @@ def arc_page(
 
 
 @router.get("/spectrum/filings")
-def filings_page(request: Request, settings: SettingsDep, name: str | None = None) -> HTMLResponse:
+def filings_page(
+    request: Request, settings: SettingsDep, name: str | None = None, position: str | None = None
+) -> HTMLResponse:
+    name, position = name or None, position or None
     found, error, status = None, None, 200
-    if name:
+    if name or position:
         try:
-            found = service.filings(settings, name=name)
+            found = service.filings(settings, name=name, position=position)
         except HumanictError as err:
             error, status = str(err), err.status
     return _render(
         request,
         "spectrum/filings.html",
-        {"name": name or "", "found": found, "error": error},
+        {"name": name or "", "position": position or "", "found": found, "error": error},
         status_code=status,
     )
 
