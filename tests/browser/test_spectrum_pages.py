@@ -48,7 +48,7 @@ def test_band_lookup_form_lists_both_bands_at_an_edge(page: Any) -> None:
     headings = page.locator("section.band h2").all_inner_texts()
     assert [h.split(" on the")[0].strip() for h in headings] == ["10.7-11.7 GHz", "11.7-12.5 GHz"]
     assert page.locator("section.band .tag").count() == 2
-    assert page.get_by_text("FIXED-SATELLITE (SPACE-TO-EARTH)").first.is_visible()
+    assert page.get_by_text("FIXED-SATELLITE (space-to-Earth)").first.is_visible()
     assert "Appendix 30B" in page.locator("dl.footnotes").first.inner_text()
 
 

@@ -14,6 +14,7 @@ from humanict.spectrum.allocations import (
     SECONDARY,
     bands_at,
     category_of,
+    printed_name,
     load_table,
     parse_region,
     region_of_member,
@@ -134,3 +135,13 @@ def test_a_broken_table_names_file_line_and_field(tmp_path: Path) -> None:
     with pytest.raises(DataFileError) as caught:
         load_table(tmp_path)
     assert caught.value.line == 6 and caught.value.field == "lower_frequency"
+
+
+def test_primary_services_print_in_capitals_without_their_qualifiers() -> None:
+    assert printed_name("Fixed-Satellite (space-to-Earth) ", PRIMARY) == (
+        "FIXED-SATELLITE (space-to-Earth)"
+    )
+    assert printed_name("Mobile except aeronautical mobile", PRIMARY) == (
+        "MOBILE except aeronautical mobile"
+    )
+    assert printed_name("Radiolocation", SECONDARY) == "Radiolocation"

@@ -84,6 +84,16 @@ def category_of(code: str, service: str) -> str:
     return PRIMARY if letters and all(c.isupper() for c in letters) else SECONDARY
 
 
+def printed_name(service: str, category: str) -> str:
+    """The service as the Table prints it: a primary service's name in capitals, its
+    qualifiers ("(space-to-Earth)", "except aeronautical mobile") in normal type."""
+    if category != PRIMARY:
+        return service.strip()
+    text = service.strip()
+    cut = min((i for i in (text.find(" ("), text.find(" except")) if i >= 0), default=len(text))
+    return text[:cut].upper() + text[cut:].lower().replace("earth", "Earth")
+
+
 def _refs(text: str) -> tuple[str, ...]:
     return tuple(ref.strip() for ref in text.split(",") if ref.strip())
 

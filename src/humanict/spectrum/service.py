@@ -9,7 +9,13 @@ from typing import Any
 from humanict.config import Settings
 from humanict.errors import InvalidInputError
 from humanict.spectrum import filings as filing_rules
-from humanict.spectrum.allocations import bands_at, load_table, parse_region, region_of_member
+from humanict.spectrum.allocations import (
+    bands_at,
+    load_table,
+    parse_region,
+    printed_name,
+    region_of_member,
+)
 from humanict.spectrum.coordination import load_arcs, networks_in_arcs, select_arcs
 from humanict.spectrum.frequency import format_hz, parse_frequency
 from humanict.spectrum.registry import (
@@ -78,7 +84,8 @@ def allocations(
                 "on_edge": band.on_edge,
                 "services": [
                     {
-                        "service": s.service,
+                        "service": s.service.strip(),
+                        "printed": printed_name(s.service, s.category),
                         "category": s.category,
                         "footnotes": list(s.footnotes),
                     }

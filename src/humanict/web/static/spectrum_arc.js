@@ -42,7 +42,7 @@
 
   const width = 900;
   const row = 9;
-  const margin = { top: 24, right: 20, bottom: 36, left: 20 };
+  const margin = { top: 40, right: 20, bottom: 36, left: 20 };
   const height = margin.top + margin.bottom + Math.max(120, tallest * row + 20);
   const x = d3.scaleLinear().domain([-data.span, data.span]).range([margin.left, width - margin.right]);
   const base = height - margin.bottom;

@@ -35,7 +35,10 @@
     .call(d3.axisBottom(x).ticks(8));
   svg.append("line").attr("class", "as-of")
     .attr("x1", x(asOf)).attr("x2", x(asOf)).attr("y1", margin.top).attr("y2", height - margin.bottom);
-  svg.append("text").attr("class", "as-of-label").attr("x", x(asOf) + 4).attr("y", margin.top + 8)
+  const nearRight = x(asOf) > width - 160;
+  svg.append("text").attr("class", "as-of-label")
+    .attr("x", nearRight ? x(asOf) - 4 : x(asOf) + 4).attr("y", margin.top + 8)
+    .attr("text-anchor", nearRight ? "end" : "start")
     .text("as of " + data.as_of);
 
   const deadlines = events.filter(function (e) { return e.kind === "deadline"; });
@@ -65,5 +68,15 @@
   }
   place(facts, true);
   place(deadlines, false);
+
+  const legend = d3.select(container).append("ul").attr("class", "legend");
+  [["event-mark", "filing, use or suspension (above the axis)"],
+   ["status-met", "deadline met"], ["status-due", "deadline due"],
+   ["status-lapsed", "deadline lapsed or missed"], ["status-unknown", "deadline, outcome unknown"]]
+    .forEach(function (item) {
+      const li = legend.append("li");
+      li.append("span").attr("class", "swatch " + item[0]).attr("aria-hidden", "true");
+      li.append("span").text(item[1]);
+    });
   container.dataset.rendered = "true";
 })();
