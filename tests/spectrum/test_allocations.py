@@ -14,9 +14,9 @@ from humanict.spectrum.allocations import (
     SECONDARY,
     bands_at,
     category_of,
-    printed_name,
     load_table,
     parse_region,
+    printed_name,
     region_of_member,
 )
 from humanict.spectrum.frequency import parse_frequency
