@@ -31,5 +31,10 @@ class Settings(BaseSettings):
         default=PROJECT_ROOT / "src" / "humanict" / "web" / "assets" / "node_modules",
         description="Front-end packages from the npm registry (d3, topojson, world-atlas).",
     )
+    spectrum_registry_path: Path | None = Field(
+        default=None,
+        description="SQLite satellite-network registry built by `humanict spectrum import` "
+        "(default: spectrum.sqlite next to the warehouse).",
+    )
     host: str = Field(default="127.0.0.1", description="Address `humanict serve` listens on.")
     port: int = Field(default=8000, description="Port `humanict serve` listens on.")

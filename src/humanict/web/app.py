@@ -16,9 +16,11 @@ from humanict.web import (
     api_members,
     api_security,
     api_sources,
+    api_spectrum_registry,
     api_wsis,
     pages,
     pages_security,
+    pages_spectrum,
 )
 from humanict.web.cache import IndexCache
 from humanict.web.errors import install_error_handlers
@@ -62,6 +64,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         api_wsis.router,
         pages.router,
         pages_security.router,
+        api_spectrum_registry.router,
+        pages_spectrum.router,
     ):
         app.include_router(router)
 
