@@ -2,12 +2,225 @@
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+from typing import Annotated
+
+import pandas as pd
 import typer
 
+from humanict.cli_support import settings, user_errors
+from humanict.errors import InvalidInputError
 from humanict.governance.ballot.cli import register as register_ballot
+from humanict.governance.service import (
+    counterfactual_report,
+    eligibility_report,
+    officials_table,
+    representation_report,
+    replay_file,
+)
+from humanict.output import Format, render
 
 app = typer.Typer(
     help="Officials, representation, term-limit rules, elections and staffing balance.",
     no_args_is_help=True,
 )
 register_ballot(app)
+
+CURRENT_YEAR = 2026
+
+
+def _emit(payload: object, fmt: Format, frame: pd.DataFrame, columns: list[str] | None) -> None:
+    if fmt is Format.json:
+        typer.echo(json.dumps(payload, indent=2, ensure_ascii=False))
+    else:
+        typer.echo(render(frame, fmt, columns=columns))
+
+
+def _read_text(path: Path) -> str:
+    if str(path) == "-":
+        return typer.get_text_stream("stdin").read()
+    if not path.is_file():
+        raise InvalidInputError(f"no file {path}; give the path of a CSV file (or - for stdin)")
+    return path.read_text(encoding="utf-8")
+
+
+@app.command("officials")
+@user_errors
+def officials(
+    post: Annotated[
+        str | None, typer.Option(help="A post code: SG, DSG, BR, TSB, BDT, CCIR, ...")
+    ] = None,
+    verification: Annotated[
+        str | None, typer.Option(help="Only rows flagged verified, partial or UNVERIFIED.")
+    ] = None,
+    fmt: Annotated[Format, typer.Option("--format", help="Output format.")] = Format.table,
+) -> None:
+    """The officials registry, with each row's verification flag and source."""
+    rows = officials_table(settings().data_dir, post=post, verification=verification)
+    frame = pd.DataFrame(rows)
+    _emit(rows, fmt, frame, ["post", "name", "iso3", "start", "end", "verification"])
+
+
+@app.command("representation")
+@user_errors
+def representation(
+    posts: Annotated[
+        str,
+        typer.Option(
+            help="elected-officials (SG, DSG, BR, TSB, BDT), all-officials, rrb, council, "
+            "or post codes separated by commas."
+        ),
+    ] = "elected-officials",
+    since: Annotated[int | None, typer.Option(help="Count holders in office in or after.")] = None,
+    until: Annotated[int | None, typer.Option(help="... and in office by this year.")] = None,
+    verified_only: Annotated[
+        bool, typer.Option(help="Ignore rows flagged partial or UNVERIFIED.")
+    ] = False,
+    pp_elected_only: Annotated[
+        bool, typer.Option(help="Ignore holders not elected by a Plenipotentiary Conference.")
+    ] = False,
+    period: Annotated[int, typer.Option(help="Years per period in the period table.")] = 10,
+    fmt: Annotated[Format, typer.Option("--format", help="Output format.")] = Format.table,
+) -> None:
+    """Whose nationals held the posts; Member States never represented; whether the record
+    reproduces the programme's 24 and 169, and under which scope."""
+    report = representation_report(
+        settings().data_dir,
+        posts=posts,
+        since=since,
+        until=until,
+        verified_only=verified_only,
+        pp_elected_only=pp_elected_only,
+        period=period,
+    )
+    if fmt is Format.json:
+        typer.echo(json.dumps(report, indent=2, ensure_ascii=False))
+        return
+    frame = pd.DataFrame(report["represented"])
+    if fmt is Format.csv:
+        typer.echo(render(frame, fmt))
+        return
+    typer.echo(f"scope: {report['scope']}")
+    typer.echo(
+        f"represented: {report['represented_count']} countries; never represented: "
+        f"{report['never_represented_count']} of {report['member_states']} Member States "
+        f"(programme: 24 and 169; reproduced: {'yes' if report['reproduces_programme'] else 'no'})"
+    )
+    typer.echo(render(frame, fmt, columns=["iso3", "name", "region", "posts", "first_year"]))
+    typer.echo("\nby region:")
+    typer.echo(render(pd.DataFrame(report["by_region"]), fmt))
+    typer.echo("\nscopes compared:")
+    typer.echo(render(pd.DataFrame(report["scopes_compared"]), fmt))
+
+
+@app.command("eligibility")
+@user_errors
+def eligibility(
+    slate: Annotated[
+        Path, typer.Argument(help="Slate CSV: name,iso3,post[,incumbent] (- for stdin).")
+    ],
+    rules: Annotated[
+        str,
+        typer.Option(help="current, reform, nationality, or several joined by commas."),
+    ] = "current",
+    election_year: Annotated[
+        int, typer.Option(help="Year of the Plenipotentiary Conference.")
+    ] = CURRENT_YEAR,
+    adopted_year: Annotated[
+        int | None,
+        typer.Option(help="Year the reform takes effect (default: the election year)."),
+    ] = None,
+    fmt: Annotated[Format, typer.Option("--format", help="Output format.")] = Format.table,
+) -> None:
+    """Check a slate of candidates against a rule set and explain each verdict."""
+    report = eligibility_report(
+        settings().data_dir,
+        _read_text(slate),
+        rules=rules,
+        election_year=election_year,
+        adopted_year=adopted_year,
+        source=str(slate),
+    )
+    verdicts = report["verdicts"]
+    frame = pd.DataFrame([{k: v for k, v in r.items() if k != "findings"} for r in verdicts])
+    if fmt is Format.table:
+        typer.echo(f"rules: {report['rules']} - election {election_year}")
+        for v in verdicts:
+            typer.echo(f"{v['verdict'].upper():<12} {v['name']} ({v['iso3']}) for {v['post']}")
+            for f in v["findings"]:
+                typer.echo(f"    {f['rule']}: {f['status']} - {f['reason']}")
+        return
+    _emit(report, fmt, frame, None)
+
+
+@app.command("counterfactual")
+@user_errors
+def counterfactual(
+    rules: Annotated[
+        str, typer.Option(help="current, reform, nationality, or several joined by commas.")
+    ] = "reform",
+    since: Annotated[
+        int, typer.Option(help="Year the rules are taken to apply from (incumbents then exempt).")
+    ] = 1995,
+    fmt: Annotated[Format, typer.Option("--format", help="Output format.")] = Format.table,
+) -> None:
+    """Apply a rule set to history: who could not have served, whose turn it would have been."""
+    report = counterfactual_report(settings().data_dir, rules=rules, since=since)
+    frame = pd.DataFrame(report["blocked"])
+    if fmt is Format.table:
+        typer.echo(
+            f"rules {report['rules']} from {report['adopted']}: {report['terms_not_allowed']} of "
+            f"{report['terms_examined']} terms could not have been served"
+        )
+        typer.echo(f"persons: {', '.join(report['persons_not_allowed']) or 'none'}")
+        typer.echo(f"terms lost by country: {report['terms_lost_by_country']}")
+        typer.echo(
+            "countries whose recorded runner-up would have had a turn: "
+            f"{', '.join(report['countries_with_a_turn_by_recorded_runner_up']) or 'none recorded'}"
+        )
+        if len(frame):
+            typer.echo(
+                render(frame, fmt, columns=["term_start", "post", "name", "iso3", "runner_up_iso3"])
+            )
+        return
+    _emit(report, fmt, frame, None)
+
+
+@app.command("replay")
+@user_errors
+def replay(
+    rounds: Annotated[
+        Path,
+        typer.Argument(help="Round tallies in the format of data/governance/elections_results.csv."),
+    ],
+    fmt: Annotated[Format, typer.Option("--format", help="Output format.")] = Format.table,
+) -> None:
+    """Replay recorded rounds by ITU's rules: required majority, who is elected or that
+    another round is needed, and agreement with the record."""
+    report = replay_file(_read_text(rounds), source=str(rounds))
+    rows = report["rounds"]
+    frame = pd.DataFrame([{k: v for k, v in r.items() if k != "votes"} for r in rows])
+    if fmt is Format.table:
+        typer.echo(
+            f"{report['agreeing']} of {report['rounds_replayed']} rounds agree with the record"
+        )
+        typer.echo(
+            render(
+                frame,
+                fmt,
+                columns=[
+                    "conference",
+                    "post",
+                    "round",
+                    "valid_votes",
+                    "required_majority",
+                    "recorded_majority",
+                    "outcome",
+                    "agrees",
+                ],
+            )
+        )
+        return
+    _emit(report, fmt, frame, None)
+

@@ -1,0 +1,166 @@
+"""What the CLI and the web API ask of the governance package: plain dicts from the record."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from humanict.errors import InvalidInputError
+from humanict.governance.eligibility import Runner, check_slate, counterfactual, read_slate
+from humanict.governance.records import POST_NAMES, VERIFICATION_LEVELS, load_record
+from humanict.governance.replay import read_rounds, replay
+from humanict.governance.representation import (
+    POST_GROUPS,
+    Scope,
+    by_period,
+    parse_posts,
+    programme_check,
+    representation,
+)
+from humanict.governance.term_limits import Context, parse_rules
+from humanict.members import member_states
+
+CURRENT_YEAR = 2026
+
+
+def officials_table(
+    data_dir: Path, *, post: str | None = None, verification: str | None = None
+) -> list[dict[str, object]]:
+    record = load_record(data_dir)
+    rows = list(record.officials)
+    if post is not None:
+        code = post.strip().upper()
+        if code not in POST_NAMES:
+            raise InvalidInputError(f"unknown post {post!r}; choose from {', '.join(POST_NAMES)}")
+        rows = [t for t in rows if t.post == code]
+    if verification is not None:
+        if verification not in VERIFICATION_LEVELS:
+            raise InvalidInputError(
+                f"unknown verification flag {verification!r}; use {', '.join(VERIFICATION_LEVELS)}"
+            )
+        rows = [t for t in rows if t.verification == verification]
+    return [t.as_dict() for t in rows]
+
+
+def representation_report(
+    data_dir: Path,
+    *,
+    posts: str = "elected-officials",
+    since: int | None = None,
+    until: int | None = None,
+    verified_only: bool = False,
+    pp_elected_only: bool = False,
+    period: int = 10,
+) -> dict[str, object]:
+    record = load_record(data_dir)
+    members = member_states(data_dir)
+    scope = Scope(parse_posts(posts), since, until, verified_only, pp_elected_only)
+    report = representation(record, members, scope, current_year=CURRENT_YEAR).as_dict()
+    report["by_period"] = by_period(
+        record, members, scope.posts, step=period, since=since or 1950, current_year=CURRENT_YEAR
+    )
+    report["scopes_compared"] = programme_check(record, members, current_year=CURRENT_YEAR)
+    return report
+
+
+def representation_map(data_dir: Path) -> list[dict[str, object]]:
+    """Per Member State: elected-official posts held since 1950, RRB and Council seats."""
+    record = load_record(data_dir)
+    members = member_states(data_dir)
+    officials = representation(
+        record, members, Scope(POST_GROUPS["elected-officials"], since=1950)
+    )
+    held = {r["iso3"]: r for r in officials.represented}
+    rrb = {s.iso3 for s in record.board}
+    council = {s.iso3 for s in record.council if s.elected}
+    out = []
+    for m in members:
+        row = held.get(m.iso3)
+        out.append(
+            {
+                "iso3": m.iso3,
+                "name": m.name,
+                "region": m.council_region.value if m.council_region else None,
+                "region_confidence": m.region_confidence,
+                "official_posts": row["posts"] if row else [],
+                "holders": row["holders"] if row else [],
+                "rrb_seat_on_record": m.iso3 in rrb,
+                "council_seat_on_record": m.iso3 in council,
+                "category": "official"
+                if row
+                else ("rrb-or-council" if (m.iso3 in rrb or m.iso3 in council) else "none"),
+            }
+        )
+    return out
+
+
+def eligibility_report(
+    data_dir: Path,
+    slate_text: str,
+    *,
+    rules: str = "current",
+    election_year: int = CURRENT_YEAR,
+    adopted_year: int | None = None,
+    source: str = "slate",
+) -> dict[str, object]:
+    rule_set = parse_rules(rules)
+    record = load_record(data_dir)
+    members = {m.iso3 for m in member_states(data_dir)}
+    slate = read_slate(slate_text, source=source, member_iso3=members)
+    context = Context(election_year=election_year, adopted_year=adopted_year)
+    return {
+        "rules": rule_set.name,
+        "rule_summaries": {r.name: r.summary for r in rule_set.rules},
+        "election_year": election_year,
+        "reform_takes_effect": context.reform_year,
+        "verdicts": check_slate(slate, record, rule_set, context),
+    }
+
+
+def _runners_up(data_dir: Path) -> dict[tuple[int, str], Runner]:
+    """The best-placed non-elected candidate of the last recorded round per PP and post."""
+    path = data_dir / "governance" / "elections_results.csv"
+    post_codes = {
+        "Secretary-General": "SG",
+        "Deputy Secretary-General": "DSG",
+        "Director BR": "BR",
+        "Director TSB": "TSB",
+        "Director BDT": "BDT",
+    }
+    rounds = read_rounds(path.read_text(encoding="utf-8"), source=str(path))
+    last = {}
+    for rnd in rounds:
+        last[(rnd.year, rnd.post)] = rnd
+    out = {}
+    for (year, post), rnd in last.items():
+        losers = [(v, c) for c, v in rnd.votes.items() if c not in rnd.recorded_elected]
+        if losers and post in post_codes:
+            votes, name = max(losers)
+            out[(year, post_codes[post])] = Runner(name, rnd.iso3.get(name, ""), votes)
+    return out
+
+
+def counterfactual_report(
+    data_dir: Path, *, rules: str = "reform", since: int = 1995
+) -> dict[str, object]:
+    rule_set = parse_rules(rules)
+    record = load_record(data_dir)
+    members = member_states(data_dir)
+    ever = representation(record, members, Scope(POST_GROUPS["elected-officials"])).represented
+    return counterfactual(
+        record,
+        rule_set,
+        since=since,
+        runners_up=_runners_up(data_dir),
+        represented_before={str(r["iso3"]) for r in ever},
+        current_year=CURRENT_YEAR,
+    )
+
+
+def replay_file(text: str, *, source: str = "rounds") -> dict[str, object]:
+    rows = replay(read_rounds(text, source=source))
+    return {
+        "rounds_replayed": len(rows),
+        "agreeing": sum(1 for r in rows if r["agrees"]),
+        "majorities_checked": sum(1 for r in rows if r["majority_agrees"] is not None),
+        "rounds": rows,
+    }
