@@ -16,8 +16,8 @@ from humanict.governance.service import (
     counterfactual_report,
     eligibility_report,
     officials_table,
-    representation_report,
     replay_file,
+    representation_report,
 )
 from humanict.output import Format, render
 
@@ -192,7 +192,9 @@ def counterfactual(
 def replay(
     rounds: Annotated[
         Path,
-        typer.Argument(help="Round tallies in the format of data/governance/elections_results.csv."),
+        typer.Argument(
+            help="Round tallies in the format of data/governance/elections_results.csv."
+        ),
     ],
     fmt: Annotated[Format, typer.Option("--format", help="Output format.")] = Format.table,
 ) -> None:
@@ -223,4 +225,3 @@ def replay(
         )
         return
     _emit(report, fmt, frame, None)
-

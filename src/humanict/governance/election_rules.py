@@ -61,9 +61,7 @@ class RoundResult:
         }
 
 
-def official_round(
-    votes: Mapping[str, int], *, blank: int = 0, invalid: int = 0
-) -> RoundResult:
+def official_round(votes: Mapping[str, int], *, blank: int = 0, invalid: int = 0) -> RoundResult:
     """Decide one round for SG, DSG or a Director from the candidates' vote counts.
 
     With a single candidate the election is still by ballot (PP-14 SG): the majority rule
@@ -79,7 +77,9 @@ def official_round(
     top = max(votes.values())
     leaders = tuple(sorted(c for c, v in votes.items() if v == top))
     if top >= majority and len(leaders) == 1:
-        return RoundResult(dict(votes), valid, blank, invalid, majority, leaders[0], "elected", leaders)
+        return RoundResult(
+            dict(votes), valid, blank, invalid, majority, leaders[0], "elected", leaders
+        )
     status = "tie" if len(leaders) > 1 else "another round"
     return RoundResult(dict(votes), valid, blank, invalid, majority, None, status, leaders)
 

@@ -38,7 +38,9 @@ _YES = {"yes": True, "y": True, "true": True, "1": True}
 _NO = {"no": False, "n": False, "false": False, "0": False, "": None}
 
 
-def read_slate(text: str, *, source: str = "slate", member_iso3: Iterable[str] = ()) -> list[Candidate]:
+def read_slate(
+    text: str, *, source: str = "slate", member_iso3: Iterable[str] = ()
+) -> list[Candidate]:
     """Parse a slate CSV (see the module docstring); errors name the line and the field."""
     members = set(member_iso3)
     reader = csv.DictReader(io.StringIO(text.lstrip("\ufeff")))

@@ -116,7 +116,9 @@ class CouncilSeat:
 
 def _rows(path: Path, required: tuple[str, ...]) -> list[tuple[int, dict[str, str]]]:
     if not path.is_file():
-        raise DataFileError(path, None, None, "file not found; the shipped data/governance is needed")
+        raise DataFileError(
+            path, None, None, "file not found; the shipped data/governance is needed"
+        )
     with path.open(newline="", encoding="utf-8") as fh:
         reader = csv.DictReader(fh)
         missing = [c for c in required if c not in (reader.fieldnames or [])]

@@ -56,10 +56,14 @@ def read_rounds(text: str, *, source: str = "rounds") -> list[RecordedRound]:
     for line, row in enumerate(reader, start=2):
         number = _leading_int(row["round"])
         if number is None or number < 1:
-            raise DataFileError(source, line, "round", f"expected a round number, got {row['round']!r}")
+            raise DataFileError(
+                source, line, "round", f"expected a round number, got {row['round']!r}"
+            )
         votes_text = (row["votes"] or "").strip()
         if not votes_text.isdigit():
-            raise DataFileError(source, line, "votes", f"expected a whole number, got {votes_text!r}")
+            raise DataFileError(
+                source, line, "votes", f"expected a whole number, got {votes_text!r}"
+            )
         year = _leading_int(row["year"])
         if year is None:
             raise DataFileError(source, line, "year", f"expected a year, got {row['year']!r}")
@@ -114,7 +118,9 @@ def replay(rounds: list[RecordedRound]) -> list[dict[str, object]]:
         new = sorted(set(rnd.votes) - set(prior.votes)) if prior is not None else []
         previous[(rnd.conference, rnd.post)] = rnd
         majority_agrees = (
-            None if rnd.recorded_majority is None else rnd.recorded_majority == result.required_majority
+            None
+            if rnd.recorded_majority is None
+            else rnd.recorded_majority == result.required_majority
         )
         elected_agrees = rnd.recorded_elected == ([result.elected] if result.elected else [])
         implied = (

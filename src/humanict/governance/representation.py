@@ -16,7 +16,6 @@ from humanict.governance.records import (
     ELECTED_OFFICIAL_POSTS,
     POST_BY_POSITION,
     Record,
-    Tenure,
 )
 from humanict.members import Economy
 
@@ -64,9 +63,7 @@ class Holding:
     elected_at_pp: bool
 
 
-def holdings(
-    record: Record, posts: Sequence[str], *, current_year: int = 2026
-) -> list[Holding]:
+def holdings(record: Record, posts: Sequence[str], *, current_year: int = 2026) -> list[Holding]:
     """Flatten the record into holdings of the selected posts."""
     out = [
         Holding(
@@ -165,7 +162,9 @@ def representation(
     """Which Member States' nationals held the posts of ``scope``; which never did."""
     members = list(members)
     by_iso = {m.iso3: m for m in members}
-    chosen = [h for h in holdings(record, scope.posts, current_year=current_year) if scope.admits(h)]
+    chosen = [
+        h for h in holdings(record, scope.posts, current_year=current_year) if scope.admits(h)
+    ]
     per_country: dict[str, list[Holding]] = {}
     for h in chosen:
         per_country.setdefault(h.iso3, []).append(h)

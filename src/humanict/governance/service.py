@@ -66,9 +66,7 @@ def representation_map(data_dir: Path) -> list[dict[str, object]]:
     """Per Member State: elected-official posts held since 1950, RRB and Council seats."""
     record = load_record(data_dir)
     members = member_states(data_dir)
-    officials = representation(
-        record, members, Scope(POST_GROUPS["elected-officials"], since=1950)
-    )
+    officials = representation(record, members, Scope(POST_GROUPS["elected-officials"], since=1950))
     held = {r["iso3"]: r for r in officials.represented}
     rrb = {s.iso3 for s in record.board}
     council = {s.iso3 for s in record.council if s.elected}
@@ -118,7 +116,6 @@ def eligibility_report(
 
 def _runners_up(data_dir: Path) -> dict[tuple[int, str], Runner]:
     """The best-placed non-elected candidate of the last recorded round per PP and post."""
-    path = data_dir / "governance" / "elections_results.csv"
     post_codes = {
         "Secretary-General": "SG",
         "Deputy Secretary-General": "DSG",
@@ -126,7 +123,9 @@ def _runners_up(data_dir: Path) -> dict[tuple[int, str], Runner]:
         "Director TSB": "TSB",
         "Director BDT": "BDT",
     }
-    rounds = read_rounds(path.read_text(encoding="utf-8"), source=str(path))
+    rounds = []
+    for path in sorted((data_dir / "governance").glob("elections_results*.csv")):
+        rounds += read_rounds(path.read_text(encoding="utf-8"), source=str(path))
     last = {}
     for rnd in rounds:
         last[(rnd.year, rnd.post)] = rnd

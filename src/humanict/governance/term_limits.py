@@ -115,9 +115,7 @@ def merged_stints(officials: Iterable[Tenure], *, current_year: int) -> list[Per
         if out and keys[-1] == (key, post) and t.start <= out[-1].end + 1:
             last = out[-1]
             worst = max(last.verification, t.verification, key=VERIFICATION_ORDER.index)
-            out[-1] = PersonStint(
-                last.name, last.iso3, post, last.start, max(last.end, end), worst
-            )
+            out[-1] = PersonStint(last.name, last.iso3, post, last.start, max(last.end, end), worst)
         else:
             out.append(PersonStint(t.name, t.iso3, post, t.start, end, t.verification))
             keys.append((key, post))
@@ -333,7 +331,8 @@ class NationalityRule:
                         self.name,
                         "ineligible",
                         f"{c.iso3} proposes more than one RRB candidate "
-                        f"({', '.join(o.name for o in same_post)}); one per Member State (CS No. 63)",
+                        f"({', '.join(o.name for o in same_post)}); "
+                        "one per Member State (CS No. 63)",
                     )
                 )
             elif other_posts:
@@ -352,7 +351,11 @@ class NationalityRule:
         return findings
 
 
-RULES: dict[str, type] = {"current": CurrentRule, "reform": ReformRule, "nationality": NationalityRule}
+RULES: dict[str, type] = {
+    "current": CurrentRule,
+    "reform": ReformRule,
+    "nationality": NationalityRule,
+}
 _ORDER = {"ineligible": 0, "conditional": 1, "eligible": 2}
 
 
