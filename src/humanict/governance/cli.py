@@ -12,13 +12,18 @@ import typer
 from humanict.cli_support import settings, user_errors
 from humanict.errors import InvalidInputError
 from humanict.governance.ballot.cli import register as register_ballot
+from humanict.governance.selection import Constraints
 from humanict.governance.service import (
     counterfactual_report,
     eligibility_report,
     officials_table,
     replay_file,
     representation_report,
+    staffing_gender,
+    staffing_ranges,
+    staffing_select,
 )
+from humanict.governance.staffing import RangeWeights
 from humanict.output import Format, render
 
 app = typer.Typer(
@@ -223,5 +228,116 @@ def replay(
                 ],
             )
         )
+        return
+    _emit(report, fmt, frame, None)
+
+
+staffing_app = typer.Typer(
+    help="Staffing balance: desirable ranges, gender by grade, intern/YP selection.",
+    no_args_is_help=True,
+)
+app.add_typer(staffing_app, name="staffing")
+
+StaffArg = Annotated[Path, typer.Argument(help="Staff CSV: staff_id,iso3,grade,gender,geographic.")]
+
+
+@staffing_app.command("ranges")
+@user_errors
+def staffing_ranges_cmd(
+    staff: StaffArg,
+    contributions: Annotated[
+        Path, typer.Option(help="Contributions CSV: iso3,share (normalised).")
+    ],
+    base: Annotated[
+        float | None,
+        typer.Option(help="Base figure; default: the posts subject to distribution in STAFF."),
+    ] = None,
+    membership: Annotated[float, typer.Option(help="Membership factor weight.")] = 0.40,
+    population: Annotated[float, typer.Option(help="Population factor weight.")] = 0.05,
+    contribution: Annotated[float, typer.Option(help="Contribution factor weight.")] = 0.55,
+    flexibility: Annotated[float, typer.Option(help="Range: mid-point -/+ this share.")] = 0.15,
+    status: Annotated[
+        str | None,
+        typer.Option(
+            help="Only: unrepresented, under-represented, within range, over-represented."
+        ),
+    ] = None,
+    fmt: Annotated[Format, typer.Option("--format", help="Output format.")] = Format.table,
+) -> None:
+    """Each Member State's desirable range (UN common-system method) and its status."""
+    table = staffing_ranges(
+        settings().data_dir,
+        _read_text(staff),
+        _read_text(contributions),
+        base=base,
+        weights=RangeWeights(membership, population, contribution, flexibility),
+        source=str(staff),
+    )
+    if status is not None:
+        table = table[table["status"] == status]
+    typer.echo(
+        render(
+            table,
+            fmt,
+            columns=["iso3", "region", "staff", "lower", "midpoint", "upper", "status"],
+        )
+    )
+
+
+@staffing_app.command("gender")
+@user_errors
+def staffing_gender_cmd(
+    staff: StaffArg,
+    fmt: Annotated[Format, typer.Option("--format", help="Output format.")] = Format.table,
+) -> None:
+    """Women and men by grade, the share of women and the gap to parity."""
+    typer.echo(
+        render(staffing_gender(settings().data_dir, _read_text(staff), source=str(staff)), fmt)
+    )
+
+
+@staffing_app.command("select")
+@user_errors
+def staffing_select_cmd(
+    applicants: Annotated[
+        Path, typer.Argument(help="Applicants CSV: applicant_id,iso3,gender,merit.")
+    ],
+    slots: Annotated[int, typer.Option(help="How many to select.")],
+    max_per_country: Annotated[int, typer.Option(help="At most this many per country.")] = 1,
+    min_per_region: Annotated[int, typer.Option(help="At least this many per region.")] = 1,
+    gender_tolerance: Annotated[
+        int, typer.Option(help="Largest allowed difference between women and men.")
+    ] = 1,
+    staff: Annotated[
+        Path | None, typer.Option(help="Staff CSV: its under-represented states get priority.")
+    ] = None,
+    contributions: Annotated[
+        Path | None, typer.Option(help="Contributions CSV for the staff ranges.")
+    ] = None,
+    min_priority: Annotated[
+        int, typer.Option(help="At least this many from unrepresented/under-represented states.")
+    ] = 0,
+    fmt: Annotated[Format, typer.Option("--format", help="Output format.")] = Format.table,
+) -> None:
+    """Select interns or young professionals with OR-Tools CP-SAT: the most merit under
+    country, region and gender constraints, explained against the merit-only choice."""
+    if (staff is None) != (contributions is None):
+        raise InvalidInputError("give both --staff and --contributions, or neither")
+    if min_priority and staff is None:
+        raise InvalidInputError("--min-priority needs --staff and --contributions")
+    report = staffing_select(
+        settings().data_dir,
+        _read_text(applicants),
+        Constraints(
+            slots, max_per_country, min_per_region, gender_tolerance, min_priority=min_priority
+        ),
+        staff_text=_read_text(staff) if staff else None,
+        contributions_text=_read_text(contributions) if contributions else None,
+        source=str(applicants),
+    )
+    frame = pd.DataFrame(report["selected"])
+    if fmt is Format.table:
+        typer.echo(report["explanation"])
+        typer.echo(render(frame, fmt))
         return
     _emit(report, fmt, frame, None)

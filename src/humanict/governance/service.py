@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
+
+import pandas as pd
 
 from humanict.errors import InvalidInputError
 from humanict.governance.eligibility import Runner, check_slate, counterfactual, read_slate
@@ -15,6 +18,16 @@ from humanict.governance.representation import (
     parse_posts,
     programme_check,
     representation,
+)
+from humanict.governance.selection import Constraints, read_applicants, select
+from humanict.governance.staffing import (
+    RangeWeights,
+    desirable_ranges,
+    gender_by_grade,
+    latest_population,
+    read_shares,
+    read_staff,
+    representation_status,
 )
 from humanict.governance.term_limits import Context, parse_rules
 from humanict.members import member_states
@@ -163,3 +176,54 @@ def replay_file(text: str, *, source: str = "rounds") -> dict[str, object]:
         "majorities_checked": sum(1 for r in rows if r["majority_agrees"] is not None),
         "rounds": rows,
     }
+
+
+def staffing_ranges(
+    data_dir: Path,
+    staff_text: str,
+    contributions_text: str,
+    *,
+    base: float | None = None,
+    weights: RangeWeights | None = None,
+    source: str = "staff",
+) -> pd.DataFrame:
+    """Desirable range and status per Member State for a staff table."""
+    members = member_states(data_dir)
+    codes = sorted(m.iso3 for m in members)
+    staff = read_staff(staff_text, source=source, members=codes)
+    shares = read_shares(contributions_text)
+    population = latest_population(data_dir / "ict" / "wdi_population.csv", codes)
+    geographic = sum(1 for s in staff if s.geographic)
+    ranges = desirable_ranges(codes, population, shares, base or geographic, weights)
+    table = representation_status(ranges, staff)
+    region = {m.iso3: (m.council_region.value if m.council_region else None) for m in members}
+    table.insert(1, "region", table["iso3"].map(region))
+    return table
+
+
+def staffing_gender(data_dir: Path, staff_text: str, *, source: str = "staff") -> pd.DataFrame:
+    codes = [m.iso3 for m in member_states(data_dir)]
+    return gender_by_grade(read_staff(staff_text, source=source, members=codes))
+
+
+def staffing_select(
+    data_dir: Path,
+    applicants_text: str,
+    constraints: Constraints,
+    *,
+    staff_text: str | None = None,
+    contributions_text: str | None = None,
+    source: str = "applicants",
+) -> dict[str, object]:
+    """Select applicants; with a staff table and contributions, Member States that are
+    unrepresented or under-represented in it become the priority countries."""
+    members = member_states(data_dir)
+    region = {m.iso3: (m.council_region.value if m.council_region else "?") for m in members}
+    applicants = read_applicants(applicants_text, source=source, members=region)
+    if staff_text is not None and contributions_text is not None:
+        table = staffing_ranges(data_dir, staff_text, contributions_text)
+        priority = frozenset(
+            table.loc[table["status"].isin(["unrepresented", "under-represented"]), "iso3"]
+        )
+        constraints = replace(constraints, priority=priority)
+    return select(applicants, region, constraints)
