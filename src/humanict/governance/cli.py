@@ -19,6 +19,7 @@ from humanict.governance.service import (
     officials_table,
     replay_file,
     representation_report,
+    scenarios_report,
     staffing_gender,
     staffing_ranges,
     staffing_select,
@@ -225,6 +226,69 @@ def replay(
                     "recorded_majority",
                     "outcome",
                     "agrees",
+                ],
+            )
+        )
+        return
+    _emit(report, fmt, frame, None)
+
+
+@app.command("scenarios")
+@user_errors
+def scenarios(
+    rules: Annotated[
+        str,
+        typer.Option(
+            help="Scenarios, comma-separated: current, reform, current+rotation, reform+rotation."
+        ),
+    ] = "current,reform,current+rotation,reform+rotation",
+    cycles: Annotated[int, typer.Option(help="Plenipotentiary cycles (4 years each).")] = 25,
+    runs: Annotated[int, typer.Option(help="Monte Carlo runs per scenario.")] = 500,
+    seed: Annotated[int, typer.Option(help="Random seed (same seed, same figures).")] = 0,
+    p_incumbent: Annotated[
+        float | None, typer.Option(help="Chance an eligible holder wins again (default: record).")
+    ] = None,
+    p_move: Annotated[
+        float | None,
+        typer.Option(help="Chance an open post goes to another post's official (default: record)."),
+    ] = None,
+    prior_weight: Annotated[
+        float | None,
+        typer.Option(help="Weight of already-represented states for newcomers (default: record)."),
+    ] = None,
+    fmt: Annotated[Format, typer.Option("--format", help="Output format.")] = Format.table,
+) -> None:
+    """Simulate future conference cycles under a rule set: how many cycles until every
+    region, and how many Member States, have held an elected post."""
+    report = scenarios_report(
+        settings().data_dir,
+        scenarios=rules,
+        cycles=cycles,
+        runs=runs,
+        seed=seed,
+        p_incumbent=p_incumbent,
+        p_move=p_move,
+        prior_weight=prior_weight,
+    )
+    rows = [
+        {k: v for k, v in r.items() if k not in ("represented_by_cycle_mean", "first_run_holders")}
+        for r in report["scenarios"]
+    ]
+    frame = pd.DataFrame(rows)
+    if fmt is Format.table:
+        typer.echo(f"assumptions: {report['assumptions']} (calibrated from the record unless set)")
+        typer.echo(
+            render(
+                frame,
+                fmt,
+                columns=[
+                    "scenario",
+                    "represented_at_start",
+                    "represented_at_horizon_mean",
+                    "represented_at_horizon_p5",
+                    "represented_at_horizon_p95",
+                    "cycles_until_every_region_holds_a_post_median",
+                    "share_runs_all_member_states_within_horizon",
                 ],
             )
         )

@@ -19,6 +19,13 @@ from humanict.governance.representation import (
     programme_check,
     representation,
 )
+from humanict.governance.scenarios import (
+    Assumptions,
+    calibrate,
+    parse_scenarios,
+    run_scenarios,
+    start_from_record,
+)
 from humanict.governance.selection import Constraints, read_applicants, select
 from humanict.governance.staffing import (
     RangeWeights,
@@ -227,3 +234,51 @@ def staffing_select(
         )
         constraints = replace(constraints, priority=priority)
     return select(applicants, region, constraints)
+
+
+def scenarios_report(
+    data_dir: Path,
+    *,
+    scenarios: str = "current,reform,current+rotation,reform+rotation",
+    cycles: int = 25,
+    runs: int = 500,
+    seed: int = 0,
+    p_incumbent: float | None = None,
+    p_move: float | None = None,
+    prior_weight: float | None = None,
+) -> dict[str, object]:
+    """Simulated future cycles; unset assumptions are calibrated from the record."""
+    record = load_record(data_dir)
+    members = member_states(data_dir)
+    region = {m.iso3: m.council_region.value for m in members if m.council_region}
+    calibration = calibrate(record)
+    assumptions = Assumptions(
+        p_incumbent if p_incumbent is not None else float(calibration["p_incumbent"]),
+        p_move if p_move is not None else float(calibration["p_move"]),
+        prior_weight if prior_weight is not None else float(calibration["prior_weight"]),
+    )
+    ever = representation(record, members, Scope(POST_GROUPS["elected-officials"])).represented
+    start = start_from_record(record, {str(r["iso3"]) for r in ever}, year=CURRENT_YEAR)
+    results = run_scenarios(
+        start,
+        region,
+        parse_scenarios(scenarios),
+        assumptions,
+        cycles=cycles,
+        runs=runs,
+        seed=seed,
+    )
+    return {
+        "assumptions": {
+            "p_incumbent": assumptions.p_incumbent,
+            "p_move": assumptions.p_move,
+            "prior_weight": assumptions.prior_weight,
+        },
+        "calibration_from_record": calibration,
+        "start": {
+            "year": CURRENT_YEAR,
+            "holders": {p: h.iso3 for p, h in start.holders.items()},
+            "represented": len(start.represented),
+        },
+        "scenarios": results,
+    }
