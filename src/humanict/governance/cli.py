@@ -116,6 +116,14 @@ def representation(
     typer.echo(render(frame, fmt, columns=["iso3", "name", "region", "posts", "first_year"]))
     typer.echo("\nby region:")
     typer.echo(render(pd.DataFrame(report["by_region"]), fmt))
+    typer.echo(f"\nby period ({period} years):")
+    typer.echo(
+        render(
+            pd.DataFrame(report["by_period"]),
+            fmt,
+            columns=["period", "region", "countries", "iso3"],
+        )
+    )
     typer.echo("\nscopes compared:")
     typer.echo(render(pd.DataFrame(report["scopes_compared"]), fmt))
 
