@@ -55,6 +55,16 @@ def test_desirable_range_factors_add_up() -> None:
         ["A", "B"], {"A": 1, "B": 3}, {"A": 1, "B": 1}, 10.0, RangeWeights(0.4, 0.072, 0.528)
     )
     assert alt["population_factor"].tolist() == pytest.approx([0.18, 0.54])
+    # the UN Secretariat's minimum widths: 4.8 posts each way, upper limit at least 14
+    un = desirable_ranges(
+        ["A", "B"],
+        {"A": 1, "B": 1},
+        {"A": 1, "B": 1},
+        10.0,
+        RangeWeights(min_half_width=4.8, min_upper=14),
+    )
+    assert un["lower"].tolist() == pytest.approx([0.2, 0.2])  # mid 5 - 4.8
+    assert un["upper"].tolist() == pytest.approx([14, 14])  # max(5 + 4.8, 14)
     with pytest.raises(InvalidInputError, match="sum to 1"):
         RangeWeights(0.5, 0.5, 0.5)
     with pytest.raises(InvalidInputError, match="base figure"):

@@ -328,6 +328,12 @@ def staffing_ranges_cmd(
     population: Annotated[float, typer.Option(help="Population factor weight.")] = 0.05,
     contribution: Annotated[float, typer.Option(help="Contribution factor weight.")] = 0.55,
     flexibility: Annotated[float, typer.Option(help="Range: mid-point -/+ this share.")] = 0.15,
+    min_half_width: Annotated[
+        float, typer.Option(help="Range at least this many posts each way (UN: 4.8).")
+    ] = 0.0,
+    min_upper: Annotated[
+        float, typer.Option(help="Upper limit at least this many posts (UN: 14).")
+    ] = 0.0,
     status: Annotated[
         str | None,
         typer.Option(
@@ -342,7 +348,9 @@ def staffing_ranges_cmd(
         _read_text(staff),
         _read_text(contributions),
         base=base,
-        weights=RangeWeights(membership, population, contribution, flexibility),
+        weights=RangeWeights(
+            membership, population, contribution, flexibility, min_half_width, min_upper
+        ),
         source=str(staff),
     )
     if status is not None:

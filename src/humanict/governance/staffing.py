@@ -8,10 +8,12 @@ is split into three factors, and each Member State's mid-point is
 
 with the weights of recent UN practice w_m = 0.40 (membership, an equal share),
 w_p = 0.05 (population) and w_c = 0.55 (assessed contribution); the range is
-mid_i * (1 -/+ flexibility), flexibility 15 % (R24). GA resolution 41/206 C (1986, R25) used a
-7.2 % population factor; UNESCO's variant uses 65/30/5 (R26). Weights and flexibility are
-parameters. ITU itself measures representation by the five regions, not by country ranges
-(R21/R22): the ranges here are for comparison.
+mid_i -/+ max(flexibility * mid_i, min_half_width), flexibility 15 %, with the upper limit at
+least ``min_upper``. The UN Secretariat's minimums (4.8 posts each way, upper limit at least
+14 posts; R24) suit its base of several thousand posts and are off by default. GA resolution
+41/206 C (1986, R25) used a 7.2 % population factor; UNESCO's variant uses 65/30/5 (R26).
+Weights and flexibility are parameters. ITU itself measures representation by the five
+regions, not by country ranges (R21/R22): the ranges here are for comparison.
 
 Staff CSV (docs/governance.md)::
 
@@ -51,6 +53,8 @@ class RangeWeights:
     population: float = 0.05
     contribution: float = 0.55
     flexibility: float = 0.15
+    min_half_width: float = 0.0  # UN Secretariat: 4.8 posts each way (R24)
+    min_upper: float = 0.0  # UN Secretariat: upper limit at least 14 posts (R24)
 
     def __post_init__(self) -> None:
         weights = (self.membership, self.population, self.contribution)
@@ -61,6 +65,8 @@ class RangeWeights:
             )
         if not 0 <= self.flexibility < 1:
             raise InvalidInputError("the flexibility must be between 0 and 1 (0.15 = 15 %)")
+        if self.min_half_width < 0 or self.min_upper < 0:
+            raise InvalidInputError("minimum range widths cannot be negative")
 
 
 @dataclass(frozen=True, slots=True)
@@ -162,6 +168,7 @@ def desirable_ranges(
     pop_part = weights.population * base * pop / pop.sum()
     con_part = weights.contribution * base * con / con.sum()
     mid = membership + pop_part + con_part
+    half = np.maximum(mid * weights.flexibility, weights.min_half_width)
     return pd.DataFrame(
         {
             "iso3": members,
@@ -169,8 +176,8 @@ def desirable_ranges(
             "population_factor": pop_part,
             "contribution_factor": con_part,
             "midpoint": mid,
-            "lower": mid * (1 - weights.flexibility),
-            "upper": mid * (1 + weights.flexibility),
+            "lower": np.maximum(mid - half, 0.0),
+            "upper": np.maximum(mid + half, weights.min_upper),
             "population_known": pop > 0,
         }
     )
