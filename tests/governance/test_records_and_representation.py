@@ -43,6 +43,8 @@ def test_elected_officials_since_1950_reproduce_24_and_169(
     # nationals of each region's states: the sum over regions equals the total
     assert sum(r["represented"] for r in report.by_region) == 24
     assert sum(r["member_states"] for r in report.by_region) == 193
+    bdt = next(p for p in report.by_post if p["post"] == "BDT")
+    assert bdt["region_D"] == "BFA,MLI,TUN,ZWE" and bdt["countries"] == 7
     region_c = next(r for r in report.by_region if r["region"] == "C")
     assert region_c["represented"] == 1  # Russian Federation (Director BR 2003-2010)
 

@@ -116,6 +116,8 @@ def representation(
     typer.echo(render(frame, fmt, columns=["iso3", "name", "region", "posts", "first_year"]))
     typer.echo("\nby region:")
     typer.echo(render(pd.DataFrame(report["by_region"]), fmt))
+    typer.echo("\nby post (Member States per region):")
+    typer.echo(render(pd.DataFrame(report["by_post"]), fmt))
     typer.echo(f"\nby period ({period} years):")
     typer.echo(
         render(

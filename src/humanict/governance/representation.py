@@ -133,6 +133,7 @@ class RepresentationReport:
     never_represented: list[dict[str, object]]
     non_member_holders: list[str]
     by_region: list[dict[str, object]]
+    by_post: list[dict[str, object]]
     member_states: int
     reproduces_programme: bool
     flags: dict[str, int] = field(default_factory=dict)
@@ -150,6 +151,7 @@ class RepresentationReport:
             "reproduces_programme": self.reproduces_programme,
             "verification_of_rows_used": self.flags,
             "by_region": self.by_region,
+            "by_post": self.by_post,
             "represented": self.represented,
             "never_represented": self.never_represented,
             "holders_not_member_states": self.non_member_holders,
@@ -210,6 +212,22 @@ def representation(
                 "share_represented": round(count / total, 4) if total else None,
             }
         )
+    region_of = {m.iso3: (m.council_region.value if m.council_region else None) for m in members}
+    by_post = []
+    for post in scope.posts:
+        held = [h for h in chosen if h.post == post]
+        if not held:
+            continue
+        countries = sorted({h.iso3 for h in held})
+        per_region = {r: sorted(c for c in countries if region_of.get(c) == r) for r in regions}
+        by_post.append(
+            {
+                "post": post,
+                "countries": len(countries),
+                **{f"region_{r}": ",".join(v) for r, v in per_region.items()},
+                "holders": len({h.name for h in held}),
+            }
+        )
     flags: dict[str, int] = {}
     for h in chosen:
         flags[h.verification] = flags.get(h.verification, 0) + 1
@@ -219,6 +237,7 @@ def representation(
         never_represented=never,
         non_member_holders=sorted(set(per_country) - set(by_iso)),
         by_region=by_region,
+        by_post=by_post,
         member_states=len(members),
         reproduces_programme=(
             len(represented) == PROGRAMME_REPRESENTED and len(never) == PROGRAMME_NEVER
