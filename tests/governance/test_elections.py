@@ -63,6 +63,8 @@ def test_required_majority_excludes_blank_ballots() -> None:
     result = official_round({"Bogdan-Martin": 139, "Ismailov": 25}, blank=8)
     assert result.required_majority == 83 and result.elected == "Bogdan-Martin"
     assert required_majority(0) == 1
+    assert not result.abstentions_exceed_half
+    assert official_round({"A": 10, "B": 5}, blank=16).abstentions_exceed_half
 
 
 def test_tie_needs_another_round() -> None:

@@ -48,6 +48,13 @@ class RoundResult:
     status: str  # elected | another round | tie
     leaders: tuple[str, ...] = ()
 
+    @property
+    def abstentions_exceed_half(self) -> bool:
+        """Blank ballots above half the votes cast: the PP-98 procedure then applied the old
+        Convention No. 416 (consideration postponed; its content is unverified, RULES.md 6),
+        so the round is flagged, not decided differently."""
+        return self.blank * 2 > self.valid + self.blank + self.invalid
+
     def as_dict(self) -> dict[str, object]:
         return {
             "valid_votes": self.valid,
@@ -57,6 +64,7 @@ class RoundResult:
             "elected": self.elected,
             "status": self.status,
             "leaders": list(self.leaders),
+            "abstentions_exceed_half": self.abstentions_exceed_half,
             "votes": dict(self.votes),
         }
 

@@ -122,8 +122,8 @@ def counterfactual(
         for y in term_starts_within(m.start, m.end):
             if y >= since:
                 served.setdefault(_term_of(y), []).append(Candidate(m.name, m.iso3, m.post))
-    for s in record.board:
-        if s.term_start >= since and not s.name.startswith("("):
+    for s in record.board:  # surname-only rows count for nationality, not for terms
+        if s.term_start >= since:
             served.setdefault(_term_of(s.term_start), []).append(Candidate(s.name, s.iso3, "RRB"))
     blocked = []
     for term in sorted(served):

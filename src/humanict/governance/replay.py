@@ -148,6 +148,7 @@ def replay(rounds: list[RecordedRound]) -> list[dict[str, object]]:
                 "recorded_elected": rnd.recorded_elected[0] if rnd.recorded_elected else None,
                 "elected_agrees": elected_agrees,
                 "outcome": _outcome(result.elected, result.status),
+                "abstentions_exceed_half": result.abstentions_exceed_half,
                 "withdrawn_before_round": ",".join(withdrawn) or None,
                 "new_in_round": ",".join(new) if prior is not None and new else None,
                 "agrees": elected_agrees and majority_agrees is not False,
