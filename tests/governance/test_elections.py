@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -26,7 +27,7 @@ from humanict.governance.election_rules import (
     tally_regional,
     validate_regional_ballot,
 )
-from humanict.governance.replay import read_rounds, replay
+from humanict.governance.replay import read_rounds, replay, replay_regional
 
 from .conftest import GOV_DIR
 
@@ -204,3 +205,30 @@ def test_cli_replay_json_and_bad_file(tmp_path) -> None:
     assert result.exit_code == 1 and "line 2" in result.output and "votes" in result.output
     with pytest.raises(DataFileError):
         read_rounds("conference,year\n")
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        GOV_DIR / "council_2022.csv",
+        GOV_DIR / "council_2018.csv",
+        Path(__file__).parent / "data" / "council_pp06_region_a.csv",
+    ],
+    ids=["PP-22", "PP-18", "PP-06 region A (ITU results page, 8 seats)"],
+)
+def test_regional_replay_agrees_where_votes_are_complete(path: Path) -> None:
+    rows = replay_regional(path.read_text(), source=str(path))
+    complete = [r for r in rows if r["agrees"] is not None]
+    assert complete and all(r["agrees"] for r in complete)
+    for r in complete:
+        assert r["lowest_elected_votes"] > (r["highest_unelected_votes"] or -1)
+
+
+def test_cli_replay_regional() -> None:
+    result = runner.invoke(
+        app,
+        ["governance", "replay-regional", str(GOV_DIR / "council_2022.csv"), "--format", "json"],
+    )
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    assert (data["regions"], data["replayed"], data["agreeing"]) == (5, 1, 1)

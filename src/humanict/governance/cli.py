@@ -18,6 +18,7 @@ from humanict.governance.service import (
     eligibility_report,
     officials_table,
     replay_file,
+    replay_regional_file,
     representation_report,
     scenarios_report,
     staffing_gender,
@@ -238,6 +239,31 @@ def replay(
                     "agrees",
                 ],
             )
+        )
+        return
+    _emit(report, fmt, frame, None)
+
+
+@app.command("replay-regional")
+@user_errors
+def replay_regional_cmd(
+    results: Annotated[
+        Path,
+        typer.Argument(help="Regional results in the format of data/governance/council_2022.csv."),
+    ],
+    fmt: Annotated[Format, typer.Option("--format", help="Output format.")] = Format.table,
+) -> None:
+    """Replay Council or RRB elections by region (plurality within each region's seats) where
+    every candidate's votes are recorded, and compare with who was elected."""
+    report = replay_regional_file(_read_text(results), source=str(results))
+    frame = pd.DataFrame(report["results"])
+    if fmt is Format.table:
+        typer.echo(
+            f"{report['agreeing']} of {report['replayed']} regions with complete votes agree "
+            f"({report['regions']} regions in the file)"
+        )
+        typer.echo(
+            render(frame, fmt, columns=["conference", "region", "seats", "status", "agrees"])
         )
         return
     _emit(report, fmt, frame, None)

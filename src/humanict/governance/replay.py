@@ -15,10 +15,10 @@ from __future__ import annotations
 import csv
 import io
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from humanict.errors import DataFileError, InvalidInputError
-from humanict.governance.election_rules import official_round
+from humanict.governance.election_rules import official_round, regional_plurality
 
 REQUIRED_COLUMNS = ("conference", "year", "post", "round", "candidate", "votes", "elected")
 _LEADING_INT = re.compile(r"\s*(\d+)")
@@ -162,3 +162,66 @@ def _outcome(elected: str | None, status: str) -> str:
     if elected:
         return f"{elected} elected"
     return "another round needed" if status == "another round" else "tie: another round needed"
+
+
+@dataclass
+class _Region:
+    seats: int
+    votes: dict[str, int] = field(default_factory=dict)
+    elected: set[str] = field(default_factory=set)
+    missing: int = 0
+
+
+def replay_regional(text: str, *, source: str = "regional results") -> list[dict[str, object]]:
+    """Replay Council (or RRB) regional results in the format of council_2022.csv
+    (conference, region, region_seats, country, iso3, elected Y/N, votes): where every
+    candidate of a region has votes, fill the seats by plurality and compare with the record."""
+    reader = csv.DictReader(io.StringIO(text.lstrip("\ufeff")))
+    for column in ("conference", "region", "region_seats", "iso3", "elected", "votes"):
+        if column not in (reader.fieldnames or []):
+            raise DataFileError(source, 1, column, "column missing from the header")
+    groups: dict[tuple[str, str], _Region] = {}
+    for line, row in enumerate(reader, start=2):
+        seats = _leading_int(row["region_seats"])
+        if seats is None or seats < 1:
+            raise DataFileError(source, line, "region_seats", "expected a number of seats")
+        flag = (row["elected"] or "").strip().upper()
+        if flag not in ("Y", "N"):
+            raise DataFileError(source, line, "elected", "expected Y or N")
+        votes_text = (row["votes"] or "").strip()
+        if votes_text and not votes_text.isdigit():
+            raise DataFileError(
+                source, line, "votes", f"expected a whole number, got {votes_text!r}"
+            )
+        key = (row["conference"].strip(), row["region"].strip())
+        group = groups.setdefault(key, _Region(seats))
+        iso3 = row["iso3"].strip()
+        if votes_text:
+            group.votes[iso3] = int(votes_text)
+        else:
+            group.missing += 1
+        if flag == "Y":
+            group.elected.add(iso3)
+    out = []
+    for (conference, region), group in groups.items():
+        row_out: dict[str, object] = {
+            "conference": conference,
+            "region": region,
+            "seats": group.seats,
+            "candidates": len(group.votes) + group.missing,
+            "recorded_elected": ",".join(sorted(group.elected)),
+        }
+        if group.missing:
+            row_out |= {"status": "votes incomplete: not replayed", "elected": None, "agrees": None}
+        else:
+            result = regional_plurality(region, group.votes, group.seats)
+            unelected = [v for c, v in group.votes.items() if c not in result.elected]
+            row_out |= {
+                "status": result.status,
+                "elected": ",".join(sorted(result.elected)),
+                "lowest_elected_votes": min(group.votes[c] for c in result.elected),
+                "highest_unelected_votes": max(unelected, default=None),
+                "agrees": set(result.elected) == group.elected,
+            }
+        out.append(row_out)
+    return out

@@ -10,7 +10,7 @@ import pandas as pd
 from humanict.errors import InvalidInputError
 from humanict.governance.eligibility import Runner, check_slate, counterfactual, read_slate
 from humanict.governance.records import POST_NAMES, VERIFICATION_LEVELS, load_record
-from humanict.governance.replay import read_rounds, replay
+from humanict.governance.replay import read_rounds, replay, replay_regional
 from humanict.governance.representation import (
     POST_GROUPS,
     Scope,
@@ -281,4 +281,15 @@ def scenarios_report(
             "represented": len(start.represented),
         },
         "scenarios": results,
+    }
+
+
+def replay_regional_file(text: str, *, source: str = "regional results") -> dict[str, object]:
+    rows = replay_regional(text, source=source)
+    replayed = [r for r in rows if r["agrees"] is not None]
+    return {
+        "regions": len(rows),
+        "replayed": len(replayed),
+        "agreeing": sum(1 for r in replayed if r["agrees"]),
+        "results": rows,
     }
