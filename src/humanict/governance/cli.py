@@ -106,6 +106,8 @@ def representation(
         return
     frame = pd.DataFrame(report["represented"])
     if fmt is Format.csv:
+        for column in ("posts", "holders"):
+            frame[column] = frame[column].map(";".join)
         typer.echo(render(frame, fmt))
         return
     typer.echo(f"scope: {report['scope']}")

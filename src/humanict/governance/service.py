@@ -9,7 +9,7 @@ import pandas as pd
 
 from humanict.errors import InvalidInputError
 from humanict.governance.eligibility import Runner, check_slate, counterfactual, read_slate
-from humanict.governance.records import POST_NAMES, VERIFICATION_LEVELS, load_record
+from humanict.governance.records import POST_BY_POSITION, VERIFICATION_LEVELS, load_record
 from humanict.governance.replay import read_rounds, replay, replay_regional
 from humanict.governance.representation import (
     POST_GROUPS,
@@ -49,8 +49,9 @@ def officials_table(
     rows = list(record.officials)
     if post is not None:
         code = post.strip().upper()
-        if code not in POST_NAMES:
-            raise InvalidInputError(f"unknown post {post!r}; choose from {', '.join(POST_NAMES)}")
+        codes = list(POST_BY_POSITION.values())
+        if code not in codes:
+            raise InvalidInputError(f"unknown post {post!r}; choose from {', '.join(codes)}")
         rows = [t for t in rows if t.post == code]
     if verification is not None:
         if verification not in VERIFICATION_LEVELS:
