@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from humanict.cli import app
@@ -19,6 +21,7 @@ from humanict.governance.term_limits import (
     NationalityRule,
     ReformRule,
     RuleSet,
+    Stint,
     normalise_name,
     parse_rules,
     terms_served,
@@ -154,3 +157,35 @@ def test_cli_eligibility_and_counterfactual() -> None:
     data = json.loads(result.output)
     sg_2007 = next(b for b in data["blocked"] if b["term_start"] == 2007 and b["post"] == "SG")
     assert sg_2007["runner_up_iso3"] == "DEU"  # Kurth, PP-06 third round
+
+
+# -- properties on synthetic histories (hypothesis; made-up people) --
+
+POSTS = ["SG", "DSG", "BR", "TSB", "BDT"]
+synthetic_stints = st.lists(
+    st.tuples(
+        st.sampled_from(POSTS),
+        st.sampled_from([1995, 1999, 2003, 2007, 2011, 2015]),
+        st.integers(1, 3),
+    ),
+    max_size=4,
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(synthetic_stints, st.sampled_from(POSTS))
+def test_synthetic_reform_is_never_laxer_than_current_for_non_incumbents(
+    raw: list[tuple[str, int, int]], post: str
+) -> None:
+    stints = tuple(Stint(p, start, start + 4 * n - 1, n) for p, start, n in raw)
+    history = History({"synthetic person": stints})
+    slate = [Candidate("Synthetic Person", "FRA", post, incumbent=False)]
+    context = Context(2026)
+    current = CurrentRule().check(slate, history, context)[0].status
+    reform = ReformRule().check(slate, history, context)[0].status
+    if current == "ineligible":
+        assert reform == "ineligible"
+    total = sum(s.terms for s in stints)
+    assert (reform == "ineligible") == (total >= 2)
+    in_post = sum(s.terms for s in stints if s.post == post)
+    assert (current == "ineligible") == (in_post >= 2)
