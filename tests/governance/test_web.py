@@ -91,3 +91,16 @@ def test_eligibility_page_renders_verdicts_and_errors(client: TestClient) -> Non
         "unknown post"
         in BeautifulSoup(bad.text, "html.parser").select_one("#slate-error").get_text()
     )
+
+
+def test_eligibility_page_reform_year(client: TestClient) -> None:
+    slate = "name,iso3,post\nDoreen Bogdan-Martin,USA,SG\n"
+    exempt = client.get("/governance/eligibility", params={"rules": "reform", "slate": slate})
+    assert 'data-verdict="eligible"' in exempt.text
+    early = client.get(
+        "/governance/eligibility",
+        params={"rules": "reform", "slate": slate, "adopted_year": "2018"},
+    )
+    assert 'data-verdict="ineligible"' in early.text
+    bad = client.get("/governance/eligibility", params={"slate": slate, "adopted_year": "soon"})
+    assert bad.status_code == 422

@@ -105,6 +105,7 @@ def eligibility_page(
     slate: Annotated[str | None, Query()] = None,
     rules: Annotated[list[str] | None, Query()] = None,
     election_year: Annotated[int, Query()] = 2026,
+    adopted_year: Annotated[str | None, Query()] = None,
 ) -> HTMLResponse:
     chosen = rules or ["current"]
     example = (settings.data_dir / "governance" / "examples" / "illustrative_slate.csv").read_text(
@@ -112,13 +113,20 @@ def eligibility_page(
     )
     result = None
     error = None
-    if slate is not None:
+    adopted = None
+    if adopted_year and adopted_year.strip():
+        if not adopted_year.strip().isdigit():
+            error = f"the reform's year must be a year such as 2026, not {adopted_year!r}"
+        else:
+            adopted = int(adopted_year)
+    if slate is not None and error is None:
         try:
             result = service.eligibility_report(
                 settings.data_dir,
                 slate,
                 rules=",".join(chosen),
                 election_year=election_year,
+                adopted_year=adopted,
                 source="slate",
             )
         except HumanictError as err:
@@ -131,6 +139,7 @@ def eligibility_page(
             "chosen": chosen,
             "slate": slate if slate is not None else example,
             "election_year": election_year,
+            "adopted_year": adopted_year or "",
             "result": result,
             "error": error,
         },
