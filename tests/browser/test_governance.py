@@ -59,8 +59,8 @@ def test_representation_map_colours_the_24(page: Any) -> None:
 
 def test_eligibility_form_with_an_uploaded_slate(page: Any) -> None:
     page.goto(page.base + "/governance/eligibility")
-    page.get_by_label("reform").check()
-    page.get_by_label("current").uncheck()
+    page.get_by_role("checkbox", name="reform").check()
+    page.get_by_role("checkbox", name="current").uncheck()
     page.set_input_files("#slate-file", str(SLATE))
     page.wait_for_function("document.getElementById('slate').dataset.loaded !== undefined")
     page.get_by_role("button", name="Check the slate").click()
