@@ -104,3 +104,12 @@ def test_eligibility_page_reform_year(client: TestClient) -> None:
     assert 'data-verdict="ineligible"' in early.text
     bad = client.get("/governance/eligibility", params={"slate": slate, "adopted_year": "soon"})
     assert bad.status_code == 422
+
+
+def test_api_scenarios_is_seeded_and_bounded(client: TestClient) -> None:
+    params = {"rules": "reform+rotation", "cycles": 3, "runs": 10, "seed": 5}
+    first = client.get("/api/v1/governance/scenarios", params=params).json()
+    again = client.get("/api/v1/governance/scenarios", params=params).json()
+    assert first == again and first["scenarios"][0]["scenario"] == "reform+rotation"
+    too_many = client.get("/api/v1/governance/scenarios", params={"runs": 100000})
+    assert too_many.status_code == 422 and too_many.json()["ok"] is False

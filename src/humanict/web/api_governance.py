@@ -104,3 +104,19 @@ def replay_recorded(settings: SettingsDep) -> dict[str, Any]:
 async def replay_posted(request: Request) -> dict[str, Any]:
     text = (await request.body()).decode("utf-8", errors="replace")
     return service.replay_file(text, source="request body")
+
+
+@router.get("/scenarios", summary="Simulate future cycles under rule sets (seeded)")
+def scenarios(
+    settings: SettingsDep,
+    rules: Annotated[
+        str, Query(description="current, reform, current+rotation, reform+rotation (comma list)")
+    ] = "current,reform",
+    cycles: Annotated[int, Query(ge=1, le=50, description="PP cycles of four years")] = 25,
+    runs: Annotated[int, Query(ge=1, le=1000, description="Monte Carlo runs per scenario")] = 200,
+    seed: Annotated[int, Query(description="Random seed")] = 0,
+) -> dict[str, Any]:
+    """The twin of `humanict governance scenarios --format json` (assumptions calibrated)."""
+    return service.scenarios_report(
+        settings.data_dir, scenarios=rules, cycles=cycles, runs=runs, seed=seed
+    )
