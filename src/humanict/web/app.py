@@ -11,6 +11,7 @@ from humanict import __version__
 from humanict.config import Settings
 from humanict.data import Warehouse
 from humanict.web import (
+    api_governance,
     api_indicators,
     api_indices,
     api_members,
@@ -19,6 +20,7 @@ from humanict.web import (
     api_spectrum_registry,
     api_wsis,
     pages,
+    pages_governance,
     pages_security,
     pages_spectrum,
 )
@@ -66,6 +68,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         pages_security.router,
         api_spectrum_registry.router,
         pages_spectrum.router,
+        api_governance.router,
+        pages_governance.router,
     ):
         app.include_router(router)
 
