@@ -10,6 +10,7 @@ import typer
 from humanict.cli_support import settings, user_errors
 from humanict.data import Warehouse
 from humanict.indices.levels import level_counts
+from humanict.indices.robustness_cli import register as register_robustness
 from humanict.indices.service import compute_index, compute_trend
 from humanict.indices.spec import available_specs, load_spec
 from humanict.output import Format, render
@@ -20,6 +21,7 @@ app = typer.Typer(
 
 Name = Annotated[str, typer.Argument(help="A shipped index (e.g. idi2024) or a spec .toml path.")]
 Fmt = Annotated[Format, typer.Option("--format", help="Output format.")]
+register_robustness(app)
 
 
 @app.command("list")
