@@ -345,9 +345,7 @@ def sample_design(
         for p in range(len(problem.pillar_weights)):
             cols = problem.pillar_of == p
             alpha = config.concentration * problem.component_weights[cols]
-            component_weights[:, cols] = (
-                rng.dirichlet(alpha, size=m) if cols.sum() > 1 else 1.0
-            )
+            component_weights[:, cols] = rng.dirichlet(alpha, size=m) if cols.sum() > 1 else 1.0
         pillar_weights = (
             rng.dirichlet(config.concentration * problem.pillar_weights, size=m)
             if len(problem.pillar_weights) > 1

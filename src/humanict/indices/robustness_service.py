@@ -189,8 +189,8 @@ def analyse_robustness(
     started = time.perf_counter()
     problem = load_problem(spec, warehouse, config)
     prepared = time.perf_counter()
-    result = run_local(problem, config) if scheduler is None else run_dask(
-        problem, config, scheduler
+    result = (
+        run_local(problem, config) if scheduler is None else run_dask(problem, config, scheduler)
     )
     finished = time.perf_counter()
     names = warehouse.query("SELECT iso3, name FROM economies").set_index("iso3")["name"]
