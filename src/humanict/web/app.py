@@ -10,7 +10,15 @@ from fastapi.staticfiles import StaticFiles
 from humanict import __version__
 from humanict.config import Settings
 from humanict.data import Warehouse
-from humanict.web import api_indicators, api_indices, api_members, api_sources, pages
+from humanict.web import (
+    api_cost,
+    api_indicators,
+    api_indices,
+    api_members,
+    api_sources,
+    pages,
+    robustness,
+)
 from humanict.web.cache import IndexCache
 from humanict.web.errors import install_error_handlers
 from humanict.web.templating import (
@@ -49,7 +57,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         api_indicators.router,
         api_indices.router,
         api_sources.router,
+        api_cost.router,
+        robustness.router,
         pages.router,
+        robustness.pages,
     ):
         app.include_router(router)
 
