@@ -21,7 +21,6 @@ app = typer.Typer(
 
 Name = Annotated[str, typer.Argument(help="A shipped index (e.g. idi2024) or a spec .toml path.")]
 Fmt = Annotated[Format, typer.Option("--format", help="Output format.")]
-register_robustness(app)
 
 
 @app.command("list")
@@ -109,3 +108,6 @@ def levels(
     warehouse = Warehouse(settings().warehouse_path)
     frame = level_counts(spec, compute_index(spec, warehouse), warehouse, by)
     typer.echo(render(frame, fmt))
+
+
+register_robustness(app)
