@@ -22,6 +22,7 @@ import numpy as np
 from humanict.config import Settings
 from humanict.data import Warehouse
 from humanict.indices import load_spec
+from humanict.indices.engine import combine_inputs
 from humanict.indices.robustness import (
     FACTORS,
     RobustnessConfig,
@@ -32,7 +33,6 @@ from humanict.indices.robustness import (
     run_dask,
     run_local,
 )
-from humanict.indices.engine import combine_inputs
 from humanict.indices.robustness_service import load_problem
 from humanict.indices.service import load_inputs
 
@@ -97,21 +97,22 @@ def main() -> int:
 
     from distributed import Client, LocalCluster
 
-    with LocalCluster(
-        n_workers=2,
-        threads_per_worker=1,
-        processes=True,
-        host="127.0.0.1",
-        dashboard_address=None,
-    ) as cluster, Client(cluster) as client:
+    with (
+        LocalCluster(
+            n_workers=2,
+            threads_per_worker=1,
+            processes=True,
+            host="127.0.0.1",
+            dashboard_address=None,
+        ) as cluster,
+        Client(cluster) as client,
+    ):
         # Warm-up: workers import humanict and numpy before the timed run.
         run_dask(problem, RobustnessConfig(draws=4, chunk_size=2), cluster.scheduler_address)
         start = time.perf_counter()
         remote = run_dask(problem, config, cluster.scheduler_address)
         seconds = time.perf_counter() - start
-        rss = client.run(
-            lambda: resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-        )
+        rss = client.run(lambda: resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
     same = np.array_equal(local.rank_counts, remote.rank_counts) and np.array_equal(
         local.first, remote.first
     )
