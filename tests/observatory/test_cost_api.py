@@ -46,3 +46,15 @@ def test_member_and_groups(client: TestClient) -> None:
 def test_errors(client: TestClient, params: dict[str, str], status: int) -> None:
     response = client.get("/api/v1/observatory/cost", params=params)
     assert response.status_code == status and response.json()["ok"] is False
+
+
+def test_page_lists_world_regions_economies_and_assumptions(client: TestClient) -> None:
+    from bs4 import BeautifulSoup
+
+    response = client.get("/observatory/cost")
+    assert response.status_code == 200
+    soup = BeautifulSoup(response.text, "html.parser")
+    assert len(soup.select("#world tbody tr")) == 3
+    assert len(soup.select("table#costs tbody tr")) >= 190
+    assert len(soup.select("table#assumptions tbody tr")) == 12
+    assert soup.select_one("#region-chart g[data-group='AFR'] title").text.startswith("Africa")

@@ -16,6 +16,7 @@ from humanict.web import (
     api_indices,
     api_members,
     api_sources,
+    cost_pages,
     pages,
     robustness,
 )
@@ -61,6 +62,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         robustness.router,
         pages.router,
         robustness.pages,
+        cost_pages.router,
     ):
         app.include_router(router)
 

@@ -1,4 +1,4 @@
-"""The robustness page of IDI 2024 in a real, offline Chromium."""
+"""The robustness page of IDI 2024 and the cost page in a real, offline Chromium."""
 
 from __future__ import annotations
 
@@ -11,12 +11,19 @@ import pytest
 pytestmark = pytest.mark.browser
 
 FACTORS = {"weights", "normalisation", "aggregation", "imputation"}
-PAGE = "/indices/idi2024/robustness?draws=400"
+ROBUSTNESS = "/indices/idi2024/robustness?draws=400"
+COST = "/observatory/cost"
 
 
 @pytest.fixture
-def page(browser: Any, live_url: str) -> Iterator[Any]:
-    """A page that may reach only the loopback server; fails on console errors."""
+def page(tab: Any) -> Any:
+    tab.goto(tab.base + ROBUSTNESS)
+    return tab
+
+
+@pytest.fixture
+def tab(browser: Any, live_url: str) -> Iterator[Any]:
+    """A tab that may reach only the loopback server; fails on console errors."""
     context = browser.new_context()
     context.set_default_timeout(20_000)
     tab = context.new_page()
@@ -33,7 +40,7 @@ def page(browser: Any, live_url: str) -> Iterator[Any]:
     tab.route("**/*", only_loopback)
     tab.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
     tab.on("pageerror", lambda exc: errors.append(str(exc)))
-    tab.goto(live_url + PAGE)
+    tab.base = live_url
     yield tab
     context.close()
     assert outside == [] and errors == []
@@ -76,3 +83,23 @@ def test_ranks_table_sorts_by_interval_width(page: Any) -> None:
     page.locator("table#ranks tbody tr").first.get_by_role("link").click()
     page.wait_for_url("**/members/*")
     assert page.get_by_role("heading", level=1).is_visible()
+
+
+def test_cost_page_world_range_regions_and_sources(tab: Any) -> None:
+    tab.goto(tab.base + COST)
+    totals = [
+        float(tab.locator(f"#world tr[data-row='total'] td[data-scenario='{s}']").inner_text())
+        for s in ("low", "central", "high")
+    ]
+    assert totals[0] < totals[1] < totals[2]
+    bars = tab.locator("#region-chart g[data-group]")
+    assert bars.count() >= 6 and bars.first.get_attribute("data-group") in {"ASP", "AFR"}
+    assert tab.locator("table#costs tbody tr").count() >= 190
+    sources = tab.locator("table#assumptions tbody tr")
+    assert sources.count() == 12
+    assert "Connecting Humanity" in tab.locator("tr[data-parameter='people_per_site']").inner_text()
+    table = tab.locator("table#costs")
+    table.get_by_role("button", name="New users (M)").click()
+    table.get_by_role("button", name="New users (M)").click()
+    first = tab.locator("table#costs tbody tr").first.get_attribute("data-iso3")
+    assert first == "IND"
