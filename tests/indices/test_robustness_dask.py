@@ -72,3 +72,14 @@ def test_unreachable_scheduler_is_a_clear_error(warehouse: Warehouse) -> None:
     problem = load_problem(load_spec("idi2024"), warehouse, config)
     with pytest.raises(InvalidInputError, match="cannot reach the Dask scheduler"):
         run_dask(problem, config, "tcp://127.0.0.1:9", timeout="1s")
+
+
+def test_progress_is_reported_per_chunk(warehouse: Warehouse, scheduler: str) -> None:
+    config = RobustnessConfig(draws=50, chunk_size=20, sensitivity=False)
+    problem = load_problem(load_spec("idi2024"), warehouse, config)
+    local: list[int] = []
+    remote: list[int] = []
+    run_local(problem, config, local.append)
+    run_dask(problem, config, scheduler, progress=remote.append)
+    assert local == [20, 20, 10]
+    assert sorted(remote) == [10, 20, 20]

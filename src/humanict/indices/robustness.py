@@ -36,6 +36,7 @@ chunks is the same whether they run here or on a Dask cluster.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -475,13 +476,19 @@ def plan_chunks(config: RobustnessConfig) -> list[tuple[np.random.SeedSequence, 
     return list(zip(seeds, sizes, strict=True))
 
 
-def run_local(problem: RobustnessProblem, config: RobustnessConfig) -> ChunkResult:
-    """All chunks in this process, summed in chunk order."""
+def run_local(
+    problem: RobustnessProblem,
+    config: RobustnessConfig,
+    progress: Callable[[int], None] | None = None,
+) -> ChunkResult:
+    """All chunks in this process, summed in chunk order; ``progress(draws)`` after each."""
     config.validate()
     total: ChunkResult | None = None
     for seed, size in plan_chunks(config):
         part = run_chunk(problem, config, seed, size)
         total = part if total is None else total + part
+        if progress is not None:
+            progress(size)
     assert total is not None
     return total
 
@@ -491,13 +498,14 @@ def run_dask(
     config: RobustnessConfig,
     scheduler: str,
     timeout: str = "10s",
+    progress: Callable[[int], None] | None = None,
 ) -> ChunkResult:
     """The same chunks on a Dask distributed cluster; identical to ``run_local``.
 
     The problem is scattered to every worker once; chunks are gathered in order."""
     config.validate()
     try:
-        from distributed import Client
+        from distributed import Client, as_completed
     except ImportError as err:  # pragma: no cover - dask is a dependency
         raise InvalidInputError("dask[distributed] is not installed") from err
     try:
@@ -509,11 +517,16 @@ def run_dask(
         ) from err
     with client:
         shared = client.scatter(problem, broadcast=True)
+        chunks = plan_chunks(config)
         futures = [
             client.submit(run_chunk, shared, config, seed, size, pure=False)
-            for seed, size in plan_chunks(config)
+            for seed, size in chunks
         ]
-        parts = client.gather(futures)
+        if progress is not None:
+            sizes = {future.key: size for future, (_, size) in zip(futures, chunks, strict=True)}
+            for future in as_completed(futures):
+                progress(sizes[future.key])
+        parts = client.gather(futures)  # in chunk order, whatever order they finished in
     total = parts[0]
     for part in parts[1:]:
         total = total + part

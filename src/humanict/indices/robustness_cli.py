@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sys
 from typing import Annotated
 
 import typer
@@ -79,9 +80,12 @@ def register(app: typer.Typer) -> None:
             chunk_size=chunk_size,
             sensitivity=sensitivity,
         )
-        result = analyse_robustness(
-            load_spec(name), Warehouse(settings().warehouse_path), config, scheduler
-        )
+        spec, warehouse = load_spec(name), Warehouse(settings().warehouse_path)
+        if sys.stderr.isatty():
+            with typer.progressbar(length=draws, label="draws", file=sys.stderr) as bar:
+                result = analyse_robustness(spec, warehouse, config, scheduler, bar.update)
+        else:
+            result = analyse_robustness(spec, warehouse, config, scheduler)
         if fmt is Format.json:
             typer.echo(json.dumps(result.as_dict(), indent=2, ensure_ascii=False))
             return

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -183,15 +184,18 @@ def analyse_robustness(
     warehouse: Warehouse,
     config: RobustnessConfig,
     scheduler: str | None = None,
+    progress: Callable[[int], None] | None = None,
 ) -> RobustnessResult:
-    """Run the Monte Carlo analysis of ``spec`` (here, or on the Dask ``scheduler``)."""
+    """Run the Monte Carlo analysis of ``spec`` (here, or on the Dask ``scheduler``);
+    ``progress(draws)`` is called as chunks finish."""
     config.validate()
     started = time.perf_counter()
     problem = load_problem(spec, warehouse, config)
     prepared = time.perf_counter()
-    result = (
-        run_local(problem, config) if scheduler is None else run_dask(problem, config, scheduler)
-    )
+    if scheduler is None:
+        result = run_local(problem, config, progress)
+    else:
+        result = run_dask(problem, config, scheduler, progress=progress)
     finished = time.perf_counter()
     names = warehouse.query("SELECT iso3, name FROM economies").set_index("iso3")["name"]
     economies, sensitivity, options = summarise(spec, problem, result, config, names.to_dict())
