@@ -141,3 +141,46 @@ def test_bad_configuration_is_refused(changes: dict[str, object], message: str) 
 def test_sum_aggregated_index_is_refused(warehouse: Warehouse) -> None:
     with pytest.raises(InvalidInputError, match="aggregates by sum"):
         analyse_robustness(load_spec("gci2024"), warehouse, RobustnessConfig(draws=5))
+
+
+def test_dirichlet_weights_are_centred_on_the_published_ones(problem: RobustnessProblem) -> None:
+    from humanict.indices.robustness import sample_design
+
+    rng = np.random.default_rng(3)
+    design = sample_design(problem, RobustnessConfig(concentration=100.0), rng, 4000)
+    assert np.allclose(design.component_weights.mean(axis=0), problem.component_weights, atol=0.01)
+    assert np.allclose(design.pillar_weights.mean(axis=0), problem.pillar_weights, atol=0.01)
+    for p in range(len(problem.pillar_weights)):
+        sums = design.component_weights[:, problem.pillar_of == p].sum(axis=1)
+        assert np.allclose(sums, 1.0)
+    # Variance w (1 - w) / (c + 1) of the Dirichlet.
+    w = problem.pillar_weights[0]
+    assert design.pillar_weights[:, 0].var() == pytest.approx(w * (1 - w) / 101, rel=0.15)
+
+
+def test_no_imputation_fills_an_empty_pillar_by_regression() -> None:
+    """Synthetic, seeded inputs: economy 0 has no universal-connectivity input at all."""
+    spec = load_spec("idi2024")
+    rng = np.random.default_rng(12)
+    n = 40
+    raw = rng.uniform(5, 95, size=(n, len(spec.input_codes)))
+    universal = [
+        spec.input_codes.index(i.code)
+        for c in spec.components
+        if c.pillar == "universal"
+        for i in c.inputs
+    ]
+    raw[0, universal] = np.nan
+    raw[1, universal[0]] = np.nan  # an ordinary gap
+    problem = build_problem(spec, raw, [f"S{i:02d}" for i in range(n)])
+    none = problem.imputations.index("none")
+    regression = problem.imputations.index("regression")
+    cols = problem.pillar_of == 0
+    for a in range(len(problem.normalisations)):
+        assert problem.masks[a, none][0, cols].all()
+        assert np.allclose(problem.scores[a, none][0, cols], problem.scores[a, regression][0, cols])
+        # The ordinary gap stays a gap without imputation.
+        assert not problem.masks[a, none][1, cols][0]
+        assert problem.masks[a, regression][1, cols].all()
+    index = evaluate(problem, nominal_design(problem))[0]
+    assert np.isfinite(index).all()
