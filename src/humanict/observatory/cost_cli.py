@@ -68,8 +68,10 @@ def register(app: typer.Typer) -> None:
         if fmt is Format.csv:
             typer.echo(render(economies, fmt))
             return
-        shown = economies.dropna(subset=["total_usd"]) if not member else economies
-        typer.echo(render(shown.head(40 if not member else None), fmt, columns=TABLE_COLUMNS))
+        shown = economies if member else economies.dropna(subset=["total_usd"]).head(40)
+        typer.echo(render(shown, fmt, columns=TABLE_COLUMNS))
+        if not member:
+            typer.echo(f"(the 40 largest of {len(economies)}; --format csv lists every economy)")
         world = pd.DataFrame(report["world"])
         typer.echo("\nWorld (modelled economies), USD:")
         typer.echo(
