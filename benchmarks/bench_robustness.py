@@ -37,7 +37,13 @@ from humanict.indices.robustness_service import load_problem
 from humanict.indices.service import load_inputs
 
 
-def _max_rss_mb() -> float:
+def peak_rss_mb() -> float:
+    """Peak resident memory of this process image (VmHWM; ru_maxrss would also count the
+    parent a worker was forked from)."""
+    with open("/proc/self/status", encoding="ascii") as status:
+        for line in status:
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
@@ -92,7 +98,7 @@ def main() -> int:
     tracemalloc.stop()
     print(
         f"local (numpy, 1 process)        {seconds:7.2f} s  {args.draws / seconds:9,.0f} draws/s"
-        f"  peak traced {peak / 2**20:6.1f} MB  process max RSS {_max_rss_mb():6.0f} MB"
+        f"  peak traced {peak / 2**20:6.1f} MB  process peak RSS {peak_rss_mb():6.0f} MB"
     )
 
     from distributed import Client, LocalCluster
@@ -112,13 +118,13 @@ def main() -> int:
         start = time.perf_counter()
         remote = run_dask(problem, config, cluster.scheduler_address)
         seconds = time.perf_counter() - start
-        rss = client.run(lambda: resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
+        rss = client.run(peak_rss_mb)
     same = np.array_equal(local.rank_counts, remote.rank_counts) and np.array_equal(
         local.first, remote.first
     )
     print(
         f"dask (LocalCluster, 2 workers)  {seconds:7.2f} s  {args.draws / seconds:9,.0f} draws/s"
-        f"  worker max RSS {', '.join(f'{v:.0f}' for v in rss.values())} MB"
+        f"  worker peak RSS {', '.join(f'{v:.0f}' for v in rss.values())} MB"
         f"  identical to local: {same}"
     )
     rate = naive_draws_per_second(warehouse, args.baseline_draws)
