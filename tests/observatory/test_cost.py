@@ -29,7 +29,8 @@ ASSUMPTIONS = PROJECT_ROOT / "data" / ASSUMPTIONS_FILE
 
 
 def synthetic_inputs(**changes: object) -> pd.DataFrame:
-    """One synthetic economy: 1 million people, no growth, 40% urban, 80% 4G, 50% online."""
+    """One synthetic economy: 1 million people, no growth, 40% urban, 80% 4G, 50% online,
+    GNI per capita USD 1 000."""
     row = {
         "iso3": "SYN",
         "economy": "Synthetic",
@@ -44,6 +45,8 @@ def synthetic_inputs(**changes: object) -> pd.DataFrame:
         "internet_use_pct": 50.0,
         "internet_use_year": 2024,
         "urban_pct": 40.0,
+        "gni_per_capita": 1000.0,
+        "gni_per_capita_year": 2024,
     }
     row.update(changes)
     return pd.DataFrame([row])
@@ -85,6 +88,8 @@ def test_hand_computed_synthetic_economy() -> None:
     assert row["satellite"] == pytest.approx(satellite)
     assert row["total_usd"] == pytest.approx(capex + opex + satellite + devices)
     assert row["total_usd"] == pytest.approx(sum(row[c] for c in COST_COLUMNS))
+    # Six years of investment against a GNI of USD 1 000 x 1 million a year.
+    assert row["share_of_gni_pct"] == pytest.approx(100 * row["total_usd"] / 6 / 1e9)
 
 
 def test_full_coverage_and_use_cost_nothing() -> None:

@@ -83,12 +83,16 @@ ECONOMY_COLUMNS = [
     "network_usd",
     "total_usd",
     "usd_per_new_user",
+    "gni_per_capita",
+    "gni_per_capita_year",
+    "share_of_gni_pct",
 ]
 ASSUMPTIONS_FILE = Path("cost") / "assumptions.toml"
 URBAN_FILE = Path("ict") / "wdi_ict_panel_via_gapminder.csv"
 POPULATION = "SP.POP.TOTL"
 COVERAGE_4G = "i271GA"
 INTERNET_USE = "i99H"
+GNI_PER_CAPITA = "NY.GNP.PCAP.CD"
 GROUPS = ("stat_region", "income_group")
 COST_COLUMNS = ("capex_sites", "capex_upgrades", "capex_backbone", "opex", "satellite", "devices")
 
@@ -193,8 +197,8 @@ def load_cost_inputs(warehouse: Warehouse, data_dir: Path, until: int = 2024) ->
     """
     observations = warehouse.query(
         "SELECT economy, indicator, dataset, year, value FROM observations "
-        "WHERE indicator IN (?, ?, ?)",
-        [POPULATION, COVERAGE_4G, INTERNET_USE],
+        "WHERE indicator IN (?, ?, ?, ?)",
+        [POPULATION, COVERAGE_4G, INTERNET_USE, GNI_PER_CAPITA],
     )
     # DataHub is ITU's current series; the IDI annex fills economies it lacks.
     observations["rank"] = (observations["dataset"] != "itu_datahub").astype(int)
@@ -218,10 +222,14 @@ def load_cost_inputs(warehouse: Warehouse, data_dir: Path, until: int = 2024) ->
         else np.nan
         for code, year in zip(frame.index, frame["population_year"], strict=True)
     ]
-    for column, code in (("coverage_4g", COVERAGE_4G), ("internet_use", INTERNET_USE)):
+    for column, code in (
+        ("coverage_4g", COVERAGE_4G),
+        ("internet_use", INTERNET_USE),
+        ("gni_per_capita", GNI_PER_CAPITA),
+    ):
         part = observations[observations["indicator"] == code].drop_duplicates(["economy", "year"])
         latest = _latest(part, until)
-        frame[f"{column}_pct"] = latest["value"]
+        frame[column if column == "gni_per_capita" else f"{column}_pct"] = latest["value"]
         frame[f"{column}_year"] = latest["year"]
     path = data_dir / URBAN_FILE
     try:
@@ -305,6 +313,11 @@ def cost_model(
     out.loc[~out["modelled"], money] = np.nan
     with np.errstate(invalid="ignore", divide="ignore"):
         out["usd_per_new_user"] = out["total_usd"] / out["new_users"].where(out["new_users"] > 0)
+        # Yearly investment over the window as a share of the latest GNI (GNI per capita, Atlas
+        # method, times population; WDI NY.GNP.PCAP.CD).
+        window = assumptions.target_year - assumptions.start_year + 1
+        gni = out["gni_per_capita"] * out["population"]
+        out["share_of_gni_pct"] = 100.0 * out["total_usd"] / window / gni.where(gni > 0)
     return (
         out.drop(columns=["population_before"])
         .sort_values("total_usd", ascending=False, na_position="last")
