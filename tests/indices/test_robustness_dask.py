@@ -42,7 +42,7 @@ def test_dask_run_equals_local_run(warehouse: Warehouse, scheduler: str) -> None
     remote = run_dask(problem, config, scheduler)
     assert remote.draws == local.draws == 250
     assert np.array_equal(remote.rank_counts, local.rank_counts)
-    for name in ("sum_a", "sum_a2", "sum_b", "sum_b2", "first", "total"):
+    for name in ("sum_a", "sum_a2", "sum_b", "sum_b2", "first", "total", "batch_first"):
         assert np.array_equal(getattr(remote, name), getattr(local, name)), name
     for factor, counts in local.option_draws.items():
         assert np.array_equal(remote.option_draws[factor], counts)

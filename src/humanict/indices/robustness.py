@@ -36,6 +36,7 @@ chunks is the same whether they run here or on a Dask cluster.
 from __future__ import annotations
 
 import math
+import warnings
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -398,10 +399,17 @@ class ChunkResult:
     sum_b2: FloatArray | None = None
     first: FloatArray | None = None
     total: FloatArray | None = None
+    # Each chunk's own estimates of the first-order and total effects on the rank shift
+    # (chunks x factors), for a batch-means standard error; concatenated, not summed.
+    batch_first: FloatArray | None = None
+    batch_total: FloatArray | None = None
 
     def __add__(self, other: ChunkResult) -> ChunkResult:
         def add(x: FloatArray | None, y: FloatArray | None) -> FloatArray | None:
             return None if x is None or y is None else x + y
+
+        def stack(x: FloatArray | None, y: FloatArray | None) -> FloatArray | None:
+            return None if x is None or y is None else np.concatenate([x, y])
 
         return ChunkResult(
             self.draws + other.draws,
@@ -414,6 +422,8 @@ class ChunkResult:
             add(self.sum_b2, other.sum_b2),
             add(self.first, other.first),
             add(self.total, other.total),
+            stack(self.batch_first, other.batch_first),
+            stack(self.batch_total, other.batch_total),
         )
 
 
@@ -464,6 +474,9 @@ def run_chunk(
         result.sum_a, result.sum_a2 = out_a.sum(axis=0), (out_a**2).sum(axis=0)
         result.sum_b, result.sum_b2 = out_b.sum(axis=0), (out_b**2).sum(axis=0)
         result.first, result.total = first, total
+        own = sensitivity_indices(result)
+        result.batch_first = own.first[None, :, -1]
+        result.batch_total = own.total[None, :, -1]
     return result
 
 
@@ -549,6 +562,8 @@ class Sensitivity:
     first: FloatArray
     total: FloatArray
     variance: FloatArray
+    first_se: FloatArray | None = None
+    total_se: FloatArray | None = None
 
 
 def sensitivity_indices(result: ChunkResult) -> Sensitivity:
@@ -564,4 +579,12 @@ def sensitivity_indices(result: ChunkResult) -> Sensitivity:
         safe = np.where(variance > 1e-12, variance, np.nan)
         first = result.first / n / safe
         total = result.total / (2 * n) / safe
-    return Sensitivity(first, total, np.maximum(variance, 0.0))
+    first_se = total_se = None
+    if result.batch_first is not None and len(result.batch_first) >= 2:
+        # Batch means: the spread of the chunks' own estimates, over sqrt(chunks).
+        k = len(result.batch_first)
+        with np.errstate(invalid="ignore"), warnings.catch_warnings():
+            warnings.simplefilter("ignore", RuntimeWarning)
+            first_se = np.nanstd(result.batch_first, axis=0, ddof=1) / np.sqrt(k)
+            total_se = np.nanstd(result.batch_total, axis=0, ddof=1) / np.sqrt(k)
+    return Sensitivity(first, total, np.maximum(variance, 0.0), first_se, total_se)

@@ -138,6 +138,8 @@ def summarise(
                     "factor": factor,
                     "s1_shift": first[-1],
                     "st_shift": total[-1],
+                    "s1_shift_se": None if indices.first_se is None else indices.first_se[i],
+                    "st_shift_se": None if indices.total_se is None else indices.total_se[i],
                     # Share of the economies' summed rank variance explained by the factor.
                     "s1_rank": float((first[:-1][varying] * weight).sum() / weight.sum())
                     if weight.sum() > 0
@@ -148,7 +150,16 @@ def summarise(
                 }
             )
     sensitivity = pd.DataFrame(
-        rows, columns=["factor", "s1_shift", "st_shift", "s1_rank", "st_rank"]
+        rows,
+        columns=[
+            "factor",
+            "s1_shift",
+            "st_shift",
+            "s1_rank",
+            "st_rank",
+            "s1_shift_se",
+            "st_shift_se",
+        ],
     )
     alone = _one_at_a_time(problem)
     option_rows = []
