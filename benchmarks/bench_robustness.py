@@ -82,7 +82,7 @@ def main() -> int:
     args = parser.parse_args()
     warehouse = Warehouse(Settings().warehouse_path)
     config = RobustnessConfig(draws=args.draws, chunk_size=args.chunk_size)
-    problem = load_problem(load_spec("idi2024"), warehouse, config)
+    problem = load_problem(load_spec("idi2024"), warehouse)
     print(
         f"IDI 2024: {problem.n} economies, {len(problem.components)} components, "
         f"{args.draws:,} draws x {len(FACTORS) + 2} evaluations (A, B, A_B^i), "

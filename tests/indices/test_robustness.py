@@ -32,7 +32,7 @@ NOMINAL_ONLY = {
 
 @pytest.fixture(scope="module")
 def problem(warehouse: Warehouse) -> RobustnessProblem:
-    return load_problem(load_spec("idi2024"), warehouse, RobustnessConfig())
+    return load_problem(load_spec("idi2024"), warehouse)
 
 
 def test_competition_ranks_share_the_best_rank_on_ties() -> None:

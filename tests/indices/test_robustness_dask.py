@@ -37,7 +37,7 @@ def scheduler() -> Iterator[str]:
 def test_dask_run_equals_local_run(warehouse: Warehouse, scheduler: str) -> None:
     spec = load_spec("idi2024")
     config = RobustnessConfig(draws=250, chunk_size=60, seed=11)
-    problem = load_problem(spec, warehouse, config)
+    problem = load_problem(spec, warehouse)
     local = run_local(problem, config)
     remote = run_dask(problem, config, scheduler)
     assert remote.draws == local.draws == 250
@@ -69,14 +69,14 @@ def test_cli_runs_on_the_cluster(
 
 def test_unreachable_scheduler_is_a_clear_error(warehouse: Warehouse) -> None:
     config = RobustnessConfig(draws=5)
-    problem = load_problem(load_spec("idi2024"), warehouse, config)
+    problem = load_problem(load_spec("idi2024"), warehouse)
     with pytest.raises(InvalidInputError, match="cannot reach the Dask scheduler"):
         run_dask(problem, config, "tcp://127.0.0.1:9", timeout="1s")
 
 
 def test_progress_is_reported_per_chunk(warehouse: Warehouse, scheduler: str) -> None:
     config = RobustnessConfig(draws=50, chunk_size=20, sensitivity=False)
-    problem = load_problem(load_spec("idi2024"), warehouse, config)
+    problem = load_problem(load_spec("idi2024"), warehouse)
     local: list[int] = []
     remote: list[int] = []
     run_local(problem, config, local.append)

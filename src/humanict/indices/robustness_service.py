@@ -55,15 +55,12 @@ class RobustnessResult:
         }
 
 
-def load_problem(
-    spec: IndexSpec, warehouse: Warehouse, config: RobustnessConfig
-) -> RobustnessProblem:
-    """The precomputed score matrices of the index's published edition."""
+def load_problem(spec: IndexSpec, warehouse: Warehouse) -> RobustnessProblem:
+    """The precomputed score matrices of the index's published edition, for every option
+    (cheap); a run's configuration decides which options are drawn."""
     inputs = load_inputs(spec, warehouse, None)
     if inputs.values.empty:
         raise NotFoundError(f"no inputs of {spec.id} in the warehouse; run `humanict data build`")
-    # Every option is precomputed (cheap); the config decides which ones are drawn.
-    del config
     return build_problem(spec, inputs.values.to_numpy(), list(inputs.values.index))
 
 
@@ -201,7 +198,7 @@ def analyse_robustness(
     ``progress(draws)`` is called as chunks finish."""
     config.validate()
     started = time.perf_counter()
-    problem = load_problem(spec, warehouse, config)
+    problem = load_problem(spec, warehouse)
     prepared = time.perf_counter()
     if scheduler is None:
         result = run_local(problem, config, progress)
