@@ -10,6 +10,7 @@ import typer
 from humanict.cli_support import settings, user_errors
 from humanict.data import Warehouse
 from humanict.indices.levels import level_counts
+from humanict.indices.robustness_cli import register as register_robustness
 from humanict.indices.service import compute_index, compute_trend
 from humanict.indices.spec import available_specs, load_spec
 from humanict.output import Format, render
@@ -107,3 +108,6 @@ def levels(
     warehouse = Warehouse(settings().warehouse_path)
     frame = level_counts(spec, compute_index(spec, warehouse), warehouse, by)
     typer.echo(render(frame, fmt))
+
+
+register_robustness(app)

@@ -11,6 +11,7 @@ from humanict import __version__
 from humanict.config import Settings
 from humanict.data import Warehouse
 from humanict.web import (
+    api_cost,
     api_governance,
     api_indicators,
     api_indices,
@@ -19,10 +20,12 @@ from humanict.web import (
     api_sources,
     api_spectrum_registry,
     api_wsis,
+    cost_pages,
     pages,
     pages_governance,
     pages_security,
     pages_spectrum,
+    robustness,
 )
 from humanict.web.cache import IndexCache
 from humanict.web.errors import install_error_handlers
@@ -70,6 +73,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         pages_spectrum.router,
         api_governance.router,
         pages_governance.router,
+        api_cost.router,
+        robustness.router,
+        robustness.pages,
+        cost_pages.router,
     ):
         app.include_router(router)
 

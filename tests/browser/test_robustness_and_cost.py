@@ -1,0 +1,105 @@
+"""The robustness page of IDI 2024 and the cost page in a real, offline Chromium."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+from urllib.parse import urlsplit
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+FACTORS = {"weights", "normalisation", "aggregation", "imputation"}
+ROBUSTNESS = "/indices/idi2024/robustness?draws=400"
+COST = "/observatory/cost"
+
+
+@pytest.fixture
+def page(tab: Any) -> Any:
+    tab.goto(tab.base + ROBUSTNESS)
+    return tab
+
+
+@pytest.fixture
+def tab(browser: Any, live_url: str) -> Iterator[Any]:
+    """A tab that may reach only the loopback server; fails on console errors."""
+    context = browser.new_context()
+    context.set_default_timeout(20_000)
+    tab = context.new_page()
+    outside: list[str] = []
+    errors: list[str] = []
+
+    def only_loopback(route: Any) -> None:
+        if urlsplit(route.request.url).hostname == "127.0.0.1":
+            route.continue_()
+        else:
+            outside.append(route.request.url)
+            route.abort()
+
+    tab.route("**/*", only_loopback)
+    tab.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    tab.on("pageerror", lambda exc: errors.append(str(exc)))
+    tab.base = live_url
+    yield tab
+    context.close()
+    assert outside == [] and errors == []
+
+
+def test_chart_shows_an_interval_per_economy(page: Any) -> None:
+    chart = page.locator("#interval-chart svg.intervals")
+    assert chart.is_visible()
+    assert page.locator("#interval-chart g[data-iso3] line.interval").count() == 170
+    # Every bar spans the 5th to the 95th percentile and holds the published rank.
+    spans = page.eval_on_selector_all(
+        "#interval-chart g[data-iso3]",
+        """groups => groups.map(g => {
+            const line = g.querySelector('line.interval').getBBox();
+            const mark = g.querySelector('rect.nominal').getBBox();
+            return [line.y, line.y + line.height, mark.y + mark.height / 2];
+        })""",
+    )
+    assert all(top - 0.6 <= nominal <= bottom + 0.6 for top, bottom, nominal in spans)
+    tip = page.locator("#interval-chart g[data-iso3='KEN'] title").text_content()
+    assert tip.startswith("Kenya: published rank")
+
+
+def test_sensitivity_table_names_the_factors(page: Any) -> None:
+    rows = page.locator("table#sensitivity tbody tr")
+    assert rows.count() == 4
+    factors = {rows.nth(i).get_attribute("data-factor") for i in range(4)}
+    assert factors == FACTORS
+    assert page.locator("#top-factor").inner_text() in FACTORS
+
+
+def test_ranks_table_sorts_by_interval_width(page: Any) -> None:
+    table = page.locator("table#ranks")
+    table.get_by_role("button", name="Width").click()
+    table.get_by_role("button", name="Width").click()  # descending
+    widths = page.eval_on_selector_all(
+        "table#ranks tbody tr", "rows => rows.map(r => Number(r.cells[6].textContent))"
+    )
+    assert widths == sorted(widths, reverse=True) and widths[0] > widths[-1]
+    page.locator("table#ranks tbody tr").first.get_by_role("link").click()
+    page.wait_for_url("**/members/*")
+    assert page.get_by_role("heading", level=1).is_visible()
+
+
+def test_cost_page_world_range_regions_and_sources(tab: Any) -> None:
+    tab.goto(tab.base + COST)
+    totals = [
+        float(tab.locator(f"#world tr[data-row='total'] td[data-scenario='{s}']").inner_text())
+        for s in ("low", "central", "high")
+    ]
+    assert totals[0] < totals[1] < totals[2]
+    bars = tab.locator("#region-chart g[data-group]")
+    assert bars.count() >= 6 and bars.first.get_attribute("data-group") in {"ASP", "AFR"}
+    assert tab.locator("table#costs tbody tr").count() >= 190
+    sources = tab.locator("table#assumptions tbody tr")
+    assert sources.count() == 12
+    assert "Connecting Humanity" in tab.locator("tr[data-parameter='people_per_site']").inner_text()
+    table = tab.locator("table#costs")
+    table.get_by_role("button", name="New users (M)").click()
+    table.get_by_role("button", name="New users (M)").click()
+    first = tab.locator("table#costs tbody tr").first.get_attribute("data-iso3")
+    assert first == "IND"
