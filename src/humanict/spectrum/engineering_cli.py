@@ -190,6 +190,10 @@ def epfd(
     tle: Annotated[
         Path | None, typer.Option(help="TLE file (default: the shipped Globalstar set).")
     ] = None,
+    shell_km: Annotated[
+        str | None,
+        typer.Option(help="Keep satellites with mean altitude in 'min:max' km, e.g. 1380:1450."),
+    ] = None,
     scheduler: Annotated[
         str | None, typer.Option(help="Dask scheduler address, e.g. tcp://127.0.0.1:8786.")
     ] = None,
@@ -212,6 +216,7 @@ def epfd(
         tle_path=tle or ep.TLE_PATH,
         chunk_steps=chunk_steps,
         scheduler=scheduler,
+        shell_km=ep.parse_shell(shell_km),
     )
     if fmt is Format.json and not cdf:
         typer.echo(json.dumps(report, indent=2, ensure_ascii=False))

@@ -92,6 +92,17 @@ def parse_pfd_mask(text: str, reference_bandwidth_khz: float = 40.0) -> PfdMask:
     )
 
 
+def parse_shell(text: str | None) -> tuple[float, float] | None:
+    """Parse an orbital shell ``"min:max"`` (km of mean altitude); None or '' means all."""
+    if not text:
+        return None
+    try:
+        low, high = (float(v) for v in text.split(":"))
+    except ValueError as err:
+        raise InvalidInputError(f"shell {text!r} must be 'min:max' in km, e.g. 1380:1450") from err
+    return low, high
+
+
 @dataclass(frozen=True)
 class EarthStation:
     """A GSO earth station: WGS-84 position, the GSO satellite it points at, its antenna."""
@@ -383,7 +394,12 @@ def chunk_bounds(n_steps: int, chunk_steps: int) -> list[tuple[int, int]]:
     return [(i, min(i + chunk_steps, n_steps)) for i in range(0, n_steps, chunk_steps)]
 
 
-def run_epfd_job(job: EpfdJob, chunk_steps: int = 2000, scheduler: str | None = None) -> FloatArray:
+def run_epfd_job(
+    job: EpfdJob,
+    chunk_steps: int = 2000,
+    scheduler: str | None = None,
+    connect_timeout_s: float = 10.0,
+) -> FloatArray:
     """Run a job chunk by chunk over time; on the Dask scheduler at ``scheduler`` if given.
 
     Returns epfd↓ of shape (n_station, n_time). The chunks are independent, so the result does
@@ -397,7 +413,7 @@ def run_epfd_job(job: EpfdJob, chunk_steps: int = 2000, scheduler: str | None = 
         from distributed import Client
 
         try:
-            client = Client(scheduler, timeout="10s", set_as_default=False)
+            client = Client(scheduler, timeout=f"{connect_timeout_s}s", set_as_default=False)
         except OSError as err:
             raise InvalidInputError(
                 f"cannot reach the Dask scheduler at {scheduler}: {err}; start one with "
@@ -428,14 +444,18 @@ def epfd_report(
     chunk_steps: int = 2000,
     scheduler: str | None = None,
     max_cdf_points: int = 400,
+    shell_km: tuple[float, float] | None = None,
 ) -> dict[str, Any]:
     """Run the epfd↓ of a TLE constellation at one GSO earth station and check Article 22.
 
     The limit mask is the Table 22-1A/B/C curve for ``freq_ghz``, ``diameter_m`` and the pfd
     mask's reference bandwidth; the reference antenna is the S.1428-1 pattern. Time starts at
-    the latest TLE epoch of the file.
+    the latest TLE epoch of the file. ``shell_km`` keeps only satellites whose mean altitude lies
+    in that range (e.g. the operational shell, leaving out retired satellites).
     """
     constellation = orbits.load_tles(tle_path)
+    if shell_km is not None:
+        constellation = orbits.select_shell(constellation, *shell_km)
     limit = select_mask(freq_ghz, diameter_m, mask.reference_bandwidth_khz, limits_path)
     station = EarthStation(
         lat_deg, lon_deg, alt_km, gso_lon_deg, diameter_m, freq_ghz, "s1428", min_elevation_deg
@@ -461,6 +481,7 @@ def epfd_report(
             "start_jd": constellation.epoch_jd,
             "tle_file": tle_path.name,
             "satellites": len(constellation),
+            "shell_km": list(shell_km) if shell_km else None,
             "pfd_mask": {
                 "elevation_deg": list(mask.elevation_deg),
                 "pfd_db": list(mask.pfd_db),

@@ -60,7 +60,8 @@ def noise_power_dbw(noise_temperature_k: ArrayLike, bandwidth_hz: ArrayLike) -> 
 
 def db_sum(*levels_db: ArrayLike) -> FloatArray:
     """Power sum of levels given in dB: 10 log10(sum 10^(x/10))."""
-    return 10.0 * np.log10(np.sum([10.0 ** (_a(x) / 10.0) for x in levels_db], axis=0))
+    arrays = np.broadcast_arrays(*(_a(x) for x in levels_db))
+    return np.asarray(10.0 * np.log10(np.sum([10.0 ** (x / 10.0) for x in arrays], axis=0)))
 
 
 def bandwidth_overlap_db(interferer_bw_hz: ArrayLike, victim_bw_hz: ArrayLike) -> FloatArray:

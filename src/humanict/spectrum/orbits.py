@@ -95,6 +95,31 @@ def load_tles(path: Path) -> Constellation:
     return parse_tles(path.read_text(encoding="utf-8"), path)
 
 
+def mean_altitudes_km(constellation: Constellation) -> FloatArray:
+    """Semi-major axis minus the equatorial radius (km) of each satellite, from its elements."""
+    records = [Satrec.twoline2rv(l1, l2, WGS72) for l1, l2 in constellation.lines]
+    return np.array([rec.a * rec.radiusearthkm - rec.radiusearthkm for rec in records])
+
+
+def select_shell(constellation: Constellation, min_km: float, max_km: float) -> Constellation:
+    """The satellites whose mean altitude lies within [min_km, max_km] (e.g. one orbital shell)."""
+    if min_km >= max_km:
+        raise InvalidInputError(f"shell bounds must increase; got {min_km}-{max_km} km")
+    altitude = mean_altitudes_km(constellation)
+    keep = [i for i, a in enumerate(altitude) if min_km <= a <= max_km]
+    if not keep:
+        raise InvalidInputError(
+            f"no satellite has a mean altitude within {min_km:g}-{max_km:g} km "
+            f"(the set spans {altitude.min():.0f}-{altitude.max():.0f} km)"
+        )
+    lines = tuple(constellation.lines[i] for i in keep)
+    return Constellation(
+        tuple(constellation.names[i] for i in keep),
+        lines,
+        SatrecArray([Satrec.twoline2rv(l1, l2, WGS72) for l1, l2 in lines]),
+    )
+
+
 def julian_date(moment: datetime) -> tuple[float, float]:
     """Julian date (whole, fraction) of a UTC datetime."""
     if moment.tzinfo is None:

@@ -10,6 +10,7 @@ from fastapi.staticfiles import StaticFiles
 from humanict import __version__
 from humanict.config import Settings
 from humanict.data import Warehouse
+from humanict.spectrum import engineering_web
 from humanict.web import api_indicators, api_indices, api_members, api_sources, pages
 from humanict.web.cache import IndexCache
 from humanict.web.errors import install_error_handlers
@@ -49,7 +50,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         api_indicators.router,
         api_indices.router,
         api_sources.router,
+        engineering_web.api_router,
         pages.router,
+        engineering_web.page_router,
     ):
         app.include_router(router)
 
