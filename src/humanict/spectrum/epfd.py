@@ -18,7 +18,7 @@ from __future__ import annotations
 import json
 import math
 from collections.abc import Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -259,10 +259,32 @@ def article22_masks(freq_ghz: float, path: Path = LIMITS_PATH) -> list[LimitMask
     return masks
 
 
+def latitude_limit_22_5c4(lat_deg: float) -> float:
+    """The 100 %-of-time limit of Table 22-1A for antennas above 60 cm (RR No. 22.5C.4).
+
+    -160 dB(W/m²/40 kHz) for |lat| <= 57.5°, -160 + 3.4 (57.5 - |lat|)/4 up to 63.75°,
+    -165.3 beyond (as transcribed in the limits file's source; see docs/spectrum_engineering.md).
+    """
+    lat = abs(lat_deg)
+    if lat <= 57.5:
+        return -160.0
+    if lat <= 63.75:
+        return -160.0 + 3.4 * (57.5 - lat) / 4.0
+    return -165.3
+
+
 def select_mask(
-    freq_ghz: float, diameter_m: float, bandwidth_khz: float, path: Path = LIMITS_PATH
+    freq_ghz: float,
+    diameter_m: float,
+    bandwidth_khz: float,
+    path: Path = LIMITS_PATH,
+    lat_deg: float | None = None,
 ) -> LimitMask:
-    """The limit mask for a frequency, reference antenna diameter and bandwidth."""
+    """The limit mask for a frequency, reference antenna diameter and bandwidth.
+
+    With ``lat_deg``, the Table 22-1A curves of antennas above 60 cm get the latitude-dependent
+    level at 0 % of time of No. 22.5C.4.
+    """
     candidates = [m for m in article22_masks(freq_ghz, path) if "S.1428" in m.pattern]
     if not candidates:
         raise NotFoundError(
@@ -273,6 +295,10 @@ def select_mask(
         if math.isclose(m.diameter_cm, diameter_m * 100.0) and math.isclose(
             m.bandwidth_khz, bandwidth_khz
         ):
+            if lat_deg is not None and m.table.endswith("22-1A") and m.diameter_cm > 60.0:
+                level = latitude_limit_22_5c4(lat_deg)
+                curve = tuple((level if pct == 0.0 else lvl, pct) for lvl, pct in m.curve)
+                return replace(m, curve=curve)
             return m
     offered = ", ".join(f"{m.diameter_cm / 100:g} m/{m.bandwidth_khz:g} kHz" for m in candidates)
     raise NotFoundError(
@@ -456,7 +482,9 @@ def epfd_report(
     constellation = orbits.load_tles(tle_path)
     if shell_km is not None:
         constellation = orbits.select_shell(constellation, *shell_km)
-    limit = select_mask(freq_ghz, diameter_m, mask.reference_bandwidth_khz, limits_path)
+    limit = select_mask(
+        freq_ghz, diameter_m, mask.reference_bandwidth_khz, limits_path, lat_deg=lat_deg
+    )
     station = EarthStation(
         lat_deg, lon_deg, alt_km, gso_lon_deg, diameter_m, freq_ghz, "s1428", min_elevation_deg
     )

@@ -91,6 +91,20 @@ def test_limit_file_matches_the_rr_spot_values() -> None:
     assert curve[-165.3] == 0.27 and curve[-160.4] == 0.009
 
 
+def test_latitude_dependent_limit_of_22_5c4() -> None:
+    assert epfd.latitude_limit_22_5c4(45.0) == -160.0
+    assert epfd.latitude_limit_22_5c4(-63.75) == pytest.approx(-165.3, abs=0.02)
+    assert epfd.latitude_limit_22_5c4(60.0) == pytest.approx(-160.0 - 3.4 * 2.5 / 4)
+    assert epfd.latitude_limit_22_5c4(70.0) == -165.3
+    north = dict(epfd.select_mask(11.7, 1.2, 40.0, lat_deg=62.0).curve)
+    assert min(level for level, pct in north.items() if pct == 0.0) == pytest.approx(
+        -160.0 + 3.4 * (57.5 - 62.0) / 4
+    )
+    # the 60 cm curve and low latitudes keep the tabulated -160
+    assert dict(epfd.select_mask(11.7, 0.6, 40.0, lat_deg=62.0).curve)[-160.0] == 0.0
+    assert epfd.select_mask(11.7, 1.2, 40.0, lat_deg=40.0) == epfd.select_mask(11.7, 1.2, 40.0)
+
+
 def test_bad_inputs() -> None:
     with pytest.raises(NotFoundError, match="no Article 22"):
         epfd.select_mask(2.5, 0.6, 40.0)
