@@ -77,8 +77,9 @@ def gas(
         }
     )
     if layered:
+        total_pressure = pressure + rho * temperature / 216.7
         frame["slant_path_annex1_db"] = [
-            prop.slant_path_attenuation_annex1(x, elevation, 0.0, rho, temperature, pressure)
+            prop.slant_path_attenuation_annex1(x, elevation, 0.0, rho, temperature, total_pressure)
             for x in f
         ]
     typer.echo(render(frame, fmt, float_digits=4))

@@ -76,6 +76,17 @@ def p676_errors(directory: Path = VALIDATION_DIR / "itur" / "676") -> list[dict[
     a = _read_itu_csv(directory / "ITURP676-13_A_gas.csv")
     got = prop.slant_path_attenuation(a["f"], a["el"], a["P"], a["T"], a["rho"])
     out.append(_errors("ITURP676-13_A_gas.csv", "A_gas dB (P.676-12 Annex 2)", got, a["A_gas"]))
+    layered = [
+        prop.slant_path_attenuation_annex1(
+            row.f, row.el, 0.0, row.rho, row.T, row.P + row.rho * row.T / 216.7
+        )
+        for row in a.itertuples()
+    ]
+    out.append(
+        _errors(
+            "ITURP676-13_A_gas.csv", "A_gas dB (Annex 1 layers, P.835 shape)", layered, a["A_gas"]
+        )
+    )
     return out
 
 

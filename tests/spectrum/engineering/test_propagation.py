@@ -49,6 +49,8 @@ def test_p676_13_slant_path_difference_is_bounded(p676) -> None:
     row = p676[("ITURP676-13_A_gas.csv", "A_gas dB (P.676-12 Annex 2)")]
     assert row["rows"] == 10
     assert row["max_abs_error"] < 0.1
+    layered = p676[("ITURP676-13_A_gas.csv", "A_gas dB (Annex 1 layers, P.835 shape)")]
+    assert layered["max_abs_error"] < 0.06
 
 
 def test_layered_annex1_path_agrees_with_annex2_outside_the_oxygen_band() -> None:
