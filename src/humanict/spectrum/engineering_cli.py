@@ -238,6 +238,47 @@ def epfd(
         )
 
 
+def epfd_grid(
+    lat: Annotated[str, typer.Option(help="Latitudes, e.g. '30:60:5' or '35,45'.")],
+    lon: Annotated[str, typer.Option(help="Longitudes, e.g. '-10:10:5'.")],
+    gso_lon: Annotated[float, typer.Option(help="Longitude of the GSO satellite, degrees.")],
+    pfd_mask: Annotated[
+        str,
+        typer.Option(help="ASSUMED per-satellite pfd mask 'el:pfd,...' (see `epfd --help`)."),
+    ],
+    diameter: Annotated[float, typer.Option(help="Reference antenna diameter, m.")] = 0.6,
+    freq_ghz: Annotated[float, typer.Option(help="Frequency, GHz (Article 22 band).")] = 11.7,
+    bandwidth_khz: Annotated[float, typer.Option(help="Reference bandwidth, kHz.")] = 40.0,
+    hours: Annotated[float, typer.Option(help="Simulated duration, hours.")] = 24.0,
+    step_s: Annotated[float, typer.Option(help="Time step, seconds.")] = 10.0,
+    tle: Annotated[Path | None, typer.Option(help="TLE file (default: shipped set).")] = None,
+    shell_km: Annotated[
+        str | None, typer.Option(help="Keep satellites with mean altitude 'min:max' km.")
+    ] = None,
+    scheduler: Annotated[str | None, typer.Option(help="Dask scheduler address.")] = None,
+    chunk_steps: Annotated[int, typer.Option(help="Time steps per chunk.")] = 2000,
+    fmt: FormatOpt = Format.table,
+) -> None:
+    """epfd↓ and the Article 22 check over a grid of GSO earth stations (one job, Dask-ready)."""
+    from humanict.spectrum import epfd as ep
+
+    rows = ep.epfd_grid_report(
+        lats_deg=_floats(lat, "latitudes").tolist(),
+        lons_deg=_floats(lon, "longitudes").tolist(),
+        gso_lon_deg=gso_lon,
+        mask=ep.parse_pfd_mask(pfd_mask, bandwidth_khz),
+        diameter_m=diameter,
+        freq_ghz=freq_ghz,
+        duration_s=hours * 3600.0,
+        step_s=step_s,
+        tle_path=tle or ep.TLE_PATH,
+        chunk_steps=chunk_steps,
+        scheduler=scheduler,
+        shell_km=ep.parse_shell(shell_km),
+    )
+    typer.echo(render(pd.DataFrame(rows), fmt))
+
+
 def validate(fmt: FormatOpt = Format.table) -> None:
     """Compare the models with the ITU-R P.676 validation tables and the SGP4 test vectors."""
     from humanict.spectrum.engineering_validation import p676_errors, sgp4_errors
@@ -258,6 +299,7 @@ def register(app: typer.Typer) -> None:
         ("link-budget", link_budget),
         ("rain", rain),
         ("epfd", epfd),
+        ("epfd-grid", epfd_grid),
         ("validate-models", validate),
     ):
         app.command(name)(user_errors(command))

@@ -531,3 +531,72 @@ def epfd_report(
         "check": check.as_dict(),
         "cdf": cdf_points(series, max_cdf_points),
     }
+
+
+def epfd_grid_report(
+    *,
+    lats_deg: Sequence[float],
+    lons_deg: Sequence[float],
+    gso_lon_deg: float,
+    mask: PfdMask,
+    diameter_m: float = 0.6,
+    freq_ghz: float = 11.7,
+    duration_s: float = 86400.0,
+    step_s: float = 10.0,
+    tle_path: Path = TLE_PATH,
+    limits_path: Path = LIMITS_PATH,
+    chunk_steps: int = 2000,
+    scheduler: str | None = None,
+    shell_km: tuple[float, float] | None = None,
+) -> list[dict[str, Any]]:
+    """epfd↓ and the Article 22 check at every earth station of a latitude × longitude grid.
+
+    All stations point at the same GSO longitude; grid points that cannot see it are reported
+    with ``visible: false`` and not computed. One job covers the whole grid, so on a Dask
+    cluster the time chunks are spread over the workers.
+    """
+    constellation = orbits.load_tles(tle_path)
+    if shell_km is not None:
+        constellation = orbits.select_shell(constellation, *shell_km)
+    rows: list[dict[str, Any]] = []
+    stations: list[EarthStation] = []
+    for lat in lats_deg:
+        for lon in lons_deg:
+            row: dict[str, Any] = {"lat_deg": float(lat), "lon_deg": float(lon)}
+            try:
+                station = EarthStation(lat, lon, 0.0, gso_lon_deg, diameter_m, freq_ghz)
+            except InvalidInputError:
+                row["visible"] = False
+                rows.append(row)
+                continue
+            row["visible"] = True
+            row["gso_elevation_deg"] = station.gso_elevation_deg()
+            stations.append(station)
+            rows.append(row)
+    if not stations:
+        raise InvalidInputError(
+            f"no grid point sees the GSO position {gso_lon_deg}°: move the grid or the satellite"
+        )
+    job = EpfdJob(
+        constellation.lines, tuple(stations), mask, constellation.epoch_jd, duration_s, step_s
+    )
+    series = run_epfd_job(job, chunk_steps=chunk_steps, scheduler=scheduler)
+    visible_rows = iter(r for r in rows if r["visible"])
+    for station, epfd_db in zip(stations, series, strict=True):
+        row = next(visible_rows)
+        limit = select_mask(
+            freq_ghz, diameter_m, mask.reference_bandwidth_khz, limits_path, station.lat_deg
+        )
+        check = check_limits(epfd_db, limit)
+        finite = epfd_db[np.isfinite(epfd_db)]
+        row.update(
+            {
+                "max_epfd_db": float(finite.max()) if finite.size else None,
+                "table": limit.table,
+                "passes": check.passes,
+                "worst_margin_db": check.worst_margin_db,
+                "time_steps": int(epfd_db.size),
+                "satellites": len(constellation),
+            }
+        )
+    return rows

@@ -175,3 +175,40 @@ def test_unreachable_scheduler_is_a_user_error() -> None:
         epfd.run_epfd_job(
             _job(hours=0.01, stations=1), scheduler="tcp://127.0.0.1:9", connect_timeout_s=1.0
         )
+
+
+def test_grid_report_matches_single_station_runs() -> None:
+    mask = epfd.flat_pfd_mask(-165.0)
+    rows = epfd.epfd_grid_report(
+        lats_deg=[40.0, 62.0],
+        lons_deg=[0.0, 170.0],
+        gso_lon_deg=5.0,
+        mask=mask,
+        diameter_m=1.2,
+        duration_s=900.0,
+        step_s=30.0,
+        chunk_steps=11,
+    )
+    assert [(r["lat_deg"], r["lon_deg"], r["visible"]) for r in rows] == [
+        (40.0, 0.0, True),
+        (40.0, 170.0, False),
+        (62.0, 0.0, True),
+        (62.0, 170.0, False),
+    ]
+    for row in (rows[0], rows[2]):
+        single = epfd.epfd_report(
+            lat_deg=row["lat_deg"],
+            lon_deg=row["lon_deg"],
+            gso_lon_deg=5.0,
+            mask=mask,
+            diameter_m=1.2,
+            duration_s=900.0,
+            step_s=30.0,
+        )
+        assert row["worst_margin_db"] == single["check"]["worst_margin_db"]
+        assert row["max_epfd_db"] == single["summary"]["max_epfd_db"]
+        assert row["passes"] == single["check"]["passes"]
+    with pytest.raises(InvalidInputError, match="no grid point"):
+        epfd.epfd_grid_report(
+            lats_deg=[0.0], lons_deg=[170.0], gso_lon_deg=5.0, mask=mask, duration_s=60.0
+        )
