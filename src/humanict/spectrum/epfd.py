@@ -453,6 +453,16 @@ def run_epfd_job(
     return np.concatenate(parts, axis=1)
 
 
+def load_constellation(
+    tle_path: Path = TLE_PATH, shell_km: tuple[float, float] | None = None
+) -> orbits.Constellation:
+    """The TLE set, restricted to one orbital shell (mean altitude in km) when given."""
+    constellation = orbits.load_tles(tle_path)
+    if shell_km is not None:
+        constellation = orbits.select_shell(constellation, *shell_km)
+    return constellation
+
+
 def epfd_report(
     *,
     lat_deg: float,
@@ -479,9 +489,7 @@ def epfd_report(
     the latest TLE epoch of the file. ``shell_km`` keeps only satellites whose mean altitude lies
     in that range (e.g. the operational shell, leaving out retired satellites).
     """
-    constellation = orbits.load_tles(tle_path)
-    if shell_km is not None:
-        constellation = orbits.select_shell(constellation, *shell_km)
+    constellation = load_constellation(tle_path, shell_km)
     limit = select_mask(
         freq_ghz, diameter_m, mask.reference_bandwidth_khz, limits_path, lat_deg=lat_deg
     )
@@ -555,9 +563,7 @@ def epfd_grid_report(
     with ``visible: false`` and not computed. One job covers the whole grid, so on a Dask
     cluster the time chunks are spread over the workers.
     """
-    constellation = orbits.load_tles(tle_path)
-    if shell_km is not None:
-        constellation = orbits.select_shell(constellation, *shell_km)
+    constellation = load_constellation(tle_path, shell_km)
     rows: list[dict[str, Any]] = []
     stations: list[EarthStation] = []
     for lat in lats_deg:
