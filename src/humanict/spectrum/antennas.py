@@ -1,6 +1,6 @@
 """Reference antenna patterns: earth stations (ITU-R S.465-6, S.580-6, S.1428-1), satellites.
 
-The satellite pattern is ITU-R S.1528 recommends 1.2.
+The satellite patterns are ITU-R S.1528 recommends 1.2 and 1.3 (LEO).
 
 Each pattern is a pure function of the off-axis angle phi (degrees, any array shape) and returns
 the gain in dBi. Diameters are in metres, frequencies in GHz.
@@ -194,6 +194,36 @@ def s1528_gain(
                 lf,
             ],
             lb,
+        ),
+        dtype=float,
+    )
+
+
+def s1528_leo_gain(
+    psi_deg: ArrayLike,
+    peak_gain: float,
+    half_beamwidth_deg: float,
+    near_sidelobe_db: float = -6.75,
+    far_sidelobe_dbi: float = 0.0,
+) -> FloatArray:
+    """Non-GSO (LEO) satellite antenna pattern of ITU-R S.1528, recommends 1.3, dBi.
+
+    G = G_m for psi <= psi_b; G_m - 3 (psi/psi_b)^2 to Y = 1.5 psi_b; G_m + L_S - 25 log(psi/Y)
+    to Z = Y 10^(0.04 (G_m + L_S - L_F)); L_F beyond. L_S = -6.75 dB is where the main beam
+    meets the side-lobe mask (-3 x 1.5² dB, so the pattern is continuous at Y).
+    """
+    psi = _angles(psi_deg)
+    if half_beamwidth_deg <= 0:
+        raise InvalidInputError("half beamwidth must be positive")
+    gm, ls, lf, pb = peak_gain, near_sidelobe_db, far_sidelobe_dbi, half_beamwidth_deg
+    y = 1.5 * pb
+    z = y * 10.0 ** (0.04 * (gm + ls - lf))
+    ratio = np.maximum(psi, 1e-9) / y
+    return np.asarray(
+        np.select(
+            [psi <= pb, psi <= y, psi <= z],
+            [gm, gm - 3.0 * (psi / pb) ** 2, gm + ls - 25.0 * np.log10(ratio)],
+            lf,
         ),
         dtype=float,
     )

@@ -87,7 +87,11 @@ def gas(
 
 def pattern(
     pattern_name: Annotated[
-        str, typer.Option("--pattern", help="s465, s580, s1428 (earth stations) or s1528.")
+        str,
+        typer.Option(
+            "--pattern",
+            help="s465, s580, s1428 (earth stations), s1528 (rec. 1.2) or s1528-leo (rec. 1.3).",
+        ),
     ] = "s465",
     angles: Annotated[
         str, typer.Option(help="Off-axis angles, degrees.")
@@ -110,6 +114,8 @@ def pattern(
     phi = _floats(angles, "angles")
     if pattern_name == "s1528":
         gain = antennas.s1528_gain(phi, peak_gain, half_beamwidth, near_sidelobe)
+    elif pattern_name == "s1528-leo":
+        gain = antennas.s1528_leo_gain(phi, peak_gain, half_beamwidth)
     else:
         gain = antennas.earth_station_gain(pattern_name, phi, diameter, freq_ghz, efficiency)
     typer.echo(render(pd.DataFrame({"off_axis_deg": phi, "gain_dbi": gain}), fmt))

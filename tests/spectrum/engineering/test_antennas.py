@@ -90,6 +90,17 @@ def test_s1528_recommends_1_2_shape() -> None:
         antennas.s1528_gain(1.0, gm, pb, -17.0)
 
 
+def test_s1528_leo_pattern_is_continuous_where_the_masks_meet() -> None:
+    gm, pb = 35.0, 1.6
+    y = 1.5 * pb
+    z = y * 10 ** (0.04 * (gm - 6.75))
+    assert antennas.s1528_leo_gain(0.5 * pb, gm, pb) == gm
+    before, after = antennas.s1528_leo_gain([y * 0.99999, y * 1.00001], gm, pb)
+    assert before == pytest.approx(gm - 6.75, abs=1e-3) and after == pytest.approx(before, abs=1e-3)
+    assert antennas.s1528_leo_gain(z * 1.0001, gm, pb) == 0.0
+    assert antennas.s1528_leo_gain(z * 0.9999, gm, pb) == pytest.approx(0.0, abs=1e-2)
+
+
 def test_angles_outside_0_180_are_rejected() -> None:
     with pytest.raises(InvalidInputError, match="0-180"):
         antennas.s465_gain([190.0], 1.2, 12.0)
