@@ -247,7 +247,9 @@ def epfd(
 def epfd_grid(
     lat: Annotated[str, typer.Option(help="Latitudes, e.g. '30:60:5' or '35,45'.")],
     lon: Annotated[str, typer.Option(help="Longitudes, e.g. '-10:10:5'.")],
-    gso_lon: Annotated[float, typer.Option(help="Longitude of the GSO satellite, degrees.")],
+    gso_lon: Annotated[
+        str, typer.Option(help="GSO longitude(s) the stations point at, e.g. '-10' or '-40:20:10'.")
+    ],
     pfd_mask: Annotated[
         str,
         typer.Option(help="ASSUMED per-satellite pfd mask 'el:pfd,...' (see `epfd --help`)."),
@@ -265,13 +267,13 @@ def epfd_grid(
     chunk_steps: Annotated[int, typer.Option(help="Time steps per chunk.")] = 2000,
     fmt: FormatOpt = Format.table,
 ) -> None:
-    """epfd↓ and the Article 22 check over a grid of GSO earth stations (one job, Dask-ready)."""
+    """epfd↓ and the Article 22 check over a grid of GSO earth stations and GSO longitudes."""
     from humanict.spectrum import epfd as ep
 
     rows = ep.epfd_grid_report(
         lats_deg=_floats(lat, "latitudes").tolist(),
         lons_deg=_floats(lon, "longitudes").tolist(),
-        gso_lon_deg=gso_lon,
+        gso_lons_deg=_floats(gso_lon, "GSO longitudes").tolist(),
         mask=ep.parse_pfd_mask(pfd_mask, bandwidth_khz),
         diameter_m=diameter,
         freq_ghz=freq_ghz,

@@ -545,7 +545,7 @@ def epfd_grid_report(
     *,
     lats_deg: Sequence[float],
     lons_deg: Sequence[float],
-    gso_lon_deg: float,
+    gso_lons_deg: Sequence[float],
     mask: PfdMask,
     diameter_m: float = 0.6,
     freq_ghz: float = 11.7,
@@ -557,31 +557,37 @@ def epfd_grid_report(
     scheduler: str | None = None,
     shell_km: tuple[float, float] | None = None,
 ) -> list[dict[str, Any]]:
-    """epfd↓ and the Article 22 check at every earth station of a latitude × longitude grid.
+    """epfd↓ and the Article 22 check for every earth station of a latitude × longitude grid
+    pointed at every GSO longitude given (a sweep of the visible GSO arc).
 
-    All stations point at the same GSO longitude; grid points that cannot see it are reported
-    with ``visible: false`` and not computed. One job covers the whole grid, so on a Dask
-    cluster the time chunks are spread over the workers.
+    Station/GSO pairs where the GSO position is below the horizon are reported with
+    ``visible: false`` and not computed. One job covers the whole grid, so on a Dask cluster
+    the time chunks are spread over the workers.
     """
     constellation = load_constellation(tle_path, shell_km)
     rows: list[dict[str, Any]] = []
     stations: list[EarthStation] = []
     for lat in lats_deg:
         for lon in lons_deg:
-            row: dict[str, Any] = {"lat_deg": float(lat), "lon_deg": float(lon)}
-            try:
-                station = EarthStation(lat, lon, 0.0, gso_lon_deg, diameter_m, freq_ghz)
-            except InvalidInputError:
-                row["visible"] = False
+            for gso_lon in gso_lons_deg:
+                row: dict[str, Any] = {
+                    "lat_deg": float(lat),
+                    "lon_deg": float(lon),
+                    "gso_lon_deg": float(gso_lon),
+                }
+                try:
+                    station = EarthStation(lat, lon, 0.0, gso_lon, diameter_m, freq_ghz)
+                except InvalidInputError:
+                    row["visible"] = False
+                    rows.append(row)
+                    continue
+                row["visible"] = True
+                row["gso_elevation_deg"] = station.gso_elevation_deg()
+                stations.append(station)
                 rows.append(row)
-                continue
-            row["visible"] = True
-            row["gso_elevation_deg"] = station.gso_elevation_deg()
-            stations.append(station)
-            rows.append(row)
     if not stations:
         raise InvalidInputError(
-            f"no grid point sees the GSO position {gso_lon_deg}°: move the grid or the satellite"
+            "no grid point sees any of the GSO positions: move the grid or the GSO longitudes"
         )
     job = EpfdJob(
         constellation.lines, tuple(stations), mask, constellation.epoch_jd, duration_s, step_s

@@ -182,7 +182,7 @@ def test_grid_report_matches_single_station_runs() -> None:
     rows = epfd.epfd_grid_report(
         lats_deg=[40.0, 62.0],
         lons_deg=[0.0, 170.0],
-        gso_lon_deg=5.0,
+        gso_lons_deg=[5.0],
         mask=mask,
         diameter_m=1.2,
         duration_s=900.0,
@@ -208,7 +208,20 @@ def test_grid_report_matches_single_station_runs() -> None:
         assert row["worst_margin_db"] == single["check"]["worst_margin_db"]
         assert row["max_epfd_db"] == single["summary"]["max_epfd_db"]
         assert row["passes"] == single["check"]["passes"]
+    # a sweep of the GSO arc from one station: each pointing is its own row
+    sweep = epfd.epfd_grid_report(
+        lats_deg=[40.0],
+        lons_deg=[0.0],
+        gso_lons_deg=[-30.0, 5.0, 40.0],
+        mask=mask,
+        diameter_m=1.2,
+        duration_s=900.0,
+        step_s=30.0,
+    )
+    assert [r["gso_lon_deg"] for r in sweep] == [-30.0, 5.0, 40.0]
+    assert sweep[1]["worst_margin_db"] == rows[0]["worst_margin_db"]
+    assert len({r["max_epfd_db"] for r in sweep}) == 3
     with pytest.raises(InvalidInputError, match="no grid point"):
         epfd.epfd_grid_report(
-            lats_deg=[0.0], lons_deg=[170.0], gso_lon_deg=5.0, mask=mask, duration_s=60.0
+            lats_deg=[0.0], lons_deg=[170.0], gso_lons_deg=[5.0], mask=mask, duration_s=60.0
         )
