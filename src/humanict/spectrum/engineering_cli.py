@@ -287,6 +287,28 @@ def epfd_grid(
     typer.echo(render(pd.DataFrame(rows), fmt))
 
 
+def visible(
+    lat: Annotated[float, typer.Option(help="Earth-station latitude, degrees.")],
+    lon: Annotated[float, typer.Option(help="Earth-station longitude, degrees.")],
+    gso_lon: Annotated[float, typer.Option(help="Longitude of the GSO satellite it points at.")],
+    minutes: Annotated[float, typer.Option(help="Minutes after the latest TLE epoch.")] = 0.0,
+    diameter: Annotated[float, typer.Option(help="Reference antenna diameter, m.")] = 0.6,
+    freq_ghz: Annotated[float, typer.Option(help="Frequency, GHz.")] = 11.7,
+    tle: Annotated[Path | None, typer.Option(help="TLE file (default: shipped set).")] = None,
+    shell_km: Annotated[
+        str | None, typer.Option(help="Keep satellites with mean altitude 'min:max' km.")
+    ] = None,
+    fmt: FormatOpt = Format.table,
+) -> None:
+    """Satellites in view of a GSO earth station at one time: elevation, range, off-axis angle,
+    relative gain and angle to the GSO arc."""
+    from humanict.spectrum import epfd as ep
+
+    station = ep.EarthStation(lat, lon, 0.0, gso_lon, diameter, freq_ghz)
+    rows = ep.visible_satellites(station, minutes, tle or ep.TLE_PATH, ep.parse_shell(shell_km))
+    typer.echo(render(pd.DataFrame(rows), fmt))
+
+
 def validate(fmt: FormatOpt = Format.table) -> None:
     """Compare the models with the ITU-R P.676 validation tables and the SGP4 test vectors."""
     from humanict.spectrum.engineering_validation import p676_errors, sgp4_errors
@@ -308,6 +330,7 @@ def register(app: typer.Typer) -> None:
         ("rain", rain),
         ("epfd", epfd),
         ("epfd-grid", epfd_grid),
+        ("visible", visible),
         ("validate-models", validate),
     ):
         app.command(name)(user_errors(command))

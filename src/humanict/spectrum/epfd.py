@@ -612,3 +612,55 @@ def epfd_grid_report(
             }
         )
     return rows
+
+
+def visible_satellites(
+    station: EarthStation,
+    minutes_after_epoch: float = 0.0,
+    tle_path: Path = TLE_PATH,
+    shell_km: tuple[float, float] | None = None,
+) -> list[dict[str, Any]]:
+    """The satellites above the station's minimum elevation at one time, with their geometry.
+
+    For each: elevation (deg), range (km), off-axis angle from the earth-station boresight to
+    the GSO satellite (deg), S.1428 gain relative to the peak (dB), and the smallest angle to
+    the part of the geostationary arc above the horizon, with the GSO longitude where it occurs.
+    """
+    constellation = load_constellation(tle_path, shell_km)
+    jd, fr = orbits.time_grid(constellation.epoch_jd + minutes_after_epoch / 1440.0, 0.0, 1.0)
+    r_teme, _, err = orbits.propagate(constellation.satrecs, jd, fr)
+    sat = orbits.teme_to_ecef(np.where(err[..., None] == 0, r_teme, np.nan), jd, fr)[:, 0, :]
+    origin, up = station.ecef(), station.up()
+    elevation = orbits.elevation_deg(sat, origin, up)
+    visible = np.isfinite(elevation) & (elevation >= station.min_elevation_deg)
+    if not visible.any():
+        return []
+    sat_v = sat[visible]
+    off_axis = orbits.angle_between_deg(
+        sat_v - origin, orbits.gso_ecef(station.gso_lon_deg) - origin
+    )
+    arc_angle, arc_lon = orbits.gso_arc_angle_deg(sat_v, origin, up)
+    relative_gain = 10.0 * np.log10(station.gain_ratio(off_axis))
+    names = [n for n, v in zip(constellation.names, visible, strict=True) if v]
+    rows = [
+        {
+            "satellite": name,
+            "elevation_deg": float(el),
+            "range_km": float(np.linalg.norm(s - origin)),
+            "off_axis_deg": float(off),
+            "relative_gain_db": float(g),
+            "gso_arc_angle_deg": float(a),
+            "nearest_gso_lon_deg": float(lon),
+        }
+        for name, el, s, off, g, a, lon in zip(
+            names,
+            elevation[visible],
+            sat_v,
+            off_axis,
+            relative_gain,
+            arc_angle,
+            arc_lon,
+            strict=True,
+        )
+    ]
+    return sorted(rows, key=lambda r: r["off_axis_deg"])

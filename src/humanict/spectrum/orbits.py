@@ -225,3 +225,84 @@ def gso_ecef(lon_deg: float) -> FloatArray:
     """ECEF position (km) of a geostationary satellite at longitude ``lon_deg``."""
     lon = np.deg2rad(lon_deg)
     return np.array([GSO_RADIUS_KM * np.cos(lon), GSO_RADIUS_KM * np.sin(lon), 0.0])
+
+
+def _arc_cosine(lon_rad: FloatArray, station: FloatArray, unit: FloatArray) -> FloatArray:
+    """cos of the angle between ``unit`` and the direction station -> GSO point at lon_rad."""
+    point = np.stack(
+        [GSO_RADIUS_KM * np.cos(lon_rad), GSO_RADIUS_KM * np.sin(lon_rad), np.zeros_like(lon_rad)],
+        axis=-1,
+    )
+    to_point = point - station
+    return np.asarray(
+        np.sum(to_point * unit, axis=-1) / np.linalg.norm(to_point, axis=-1), dtype=float
+    )
+
+
+def visible_gso_arc_deg(
+    station_ecef: ArrayLike, up: ArrayLike, min_elevation_deg: float = 0.0
+) -> tuple[float, float] | None:
+    """Longitude interval (deg, lo <= hi, possibly beyond ±180) of the GSO arc seen from a
+    station above ``min_elevation_deg``; None when no part of the arc is that high."""
+    station = np.asarray(station_ecef, dtype=float)
+    centre = float(np.rad2deg(np.arctan2(station[1], station[0])))
+    offsets = np.arange(-90.0, 90.0001, 0.01)
+    lons = centre + offsets
+    points = np.stack(
+        [
+            GSO_RADIUS_KM * np.cos(np.deg2rad(lons)),
+            GSO_RADIUS_KM * np.sin(np.deg2rad(lons)),
+            np.zeros_like(lons),
+        ],
+        axis=-1,
+    )
+    seen = elevation_deg(points, station, up) >= min_elevation_deg
+    if not seen.any():
+        return None
+    return float(lons[seen].min()), float(lons[seen].max())
+
+
+def gso_arc_angle_deg(
+    target_ecef: ArrayLike,
+    station_ecef: ArrayLike,
+    up: ArrayLike | None = None,
+    coarse_step_deg: float = 1.0,
+) -> tuple[FloatArray, FloatArray]:
+    """Smallest angle (deg) at the station between a target and the geostationary arc.
+
+    Returns the angle and the GSO longitude (deg) where it is reached, for targets of any shape
+    (..., 3). The arc is the circle of radius 42 164 km in the equatorial plane; with ``up``
+    (the station's zenith) only the part above the station's horizon counts. The search scans
+    the arc every ``coarse_step_deg`` and refines by golden-section search within one step on
+    either side (60 iterations).
+    """
+    station = np.asarray(station_ecef, dtype=float)
+    d = np.asarray(target_ecef, dtype=float) - station
+    unit = d / np.linalg.norm(d, axis=-1, keepdims=True)
+    flat_unit = unit.reshape(-1, 3)
+    if up is None:
+        lo_lim, hi_lim = -180.0, 180.0
+    else:
+        arc = visible_gso_arc_deg(station, up)
+        if arc is None:
+            raise InvalidInputError("no part of the geostationary arc is above this horizon")
+        lo_lim, hi_lim = arc
+    grid = np.deg2rad(np.append(np.arange(lo_lim, hi_lim, coarse_step_deg), hi_lim))
+    cos_grid = np.stack([_arc_cosine(g, station, flat_unit) for g in grid])
+    best = grid[np.argmax(cos_grid, axis=0)]
+    step = np.deg2rad(coarse_step_deg)
+    lo = np.maximum(best - step, np.deg2rad(lo_lim))
+    hi = np.minimum(best + step, np.deg2rad(hi_lim))
+    ratio = (np.sqrt(5.0) - 1.0) / 2.0
+    for _ in range(60):
+        a = hi - ratio * (hi - lo)
+        b = lo + ratio * (hi - lo)
+        better_a = _arc_cosine(a, station, flat_unit) > _arc_cosine(b, station, flat_unit)
+        hi = np.where(better_a, b, hi)
+        lo = np.where(better_a, lo, a)
+    lon = (lo + hi) / 2.0
+    cos_best = np.clip(_arc_cosine(lon, station, flat_unit), -1.0, 1.0)
+    shape = unit.shape[:-1]
+    angle = np.rad2deg(np.arccos(cos_best)).reshape(shape)
+    lon_deg = (np.rad2deg(lon) + 180.0) % 360.0 - 180.0
+    return np.asarray(angle, dtype=float), np.asarray(lon_deg.reshape(shape), dtype=float)

@@ -225,3 +225,16 @@ def test_grid_report_matches_single_station_runs() -> None:
         epfd.epfd_grid_report(
             lats_deg=[0.0], lons_deg=[170.0], gso_lons_deg=[5.0], mask=mask, duration_s=60.0
         )
+
+
+def test_visible_satellites_geometry() -> None:
+    station = _station(lat_deg=40.4, lon_deg=-3.7, gso_lon_deg=-10.0, diameter_m=0.6)
+    rows = epfd.visible_satellites(station, minutes_after_epoch=30.0)
+    assert rows, "a Globalstar satellite is always in view at 40° N"
+    for row in rows:
+        assert row["elevation_deg"] >= 0.0
+        assert 1000.0 < row["range_km"] < 6000.0
+        # the boresight points at one GSO position, so the arc is never farther than it
+        assert row["gso_arc_angle_deg"] <= row["off_axis_deg"] + 1e-6
+        assert row["relative_gain_db"] <= 0.0
+    assert [r["off_axis_deg"] for r in rows] == sorted(r["off_axis_deg"] for r in rows)

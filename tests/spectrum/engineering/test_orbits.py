@@ -96,3 +96,35 @@ def test_teme_to_ecef_and_geodetic_agree_with_skyfield() -> None:
     assert np.linalg.norm(ours[:10] - theirs, axis=-1).max() < 0.1
     station = skyfield.wgs84.latlon(40.0, -3.7, elevation_m=650.0).itrs_xyz.km
     assert orbits.geodetic_to_ecef(40.0, -3.7, 0.65) == pytest.approx(station, abs=1e-6)
+
+
+def test_gso_arc_angle_against_a_fine_scan() -> None:
+    rng = np.random.default_rng(3)  # synthetic directions
+    station = orbits.geodetic_to_ecef(40.0, -3.7, 0.0)
+    up = orbits.local_up(40.0, -3.7)
+    directions = rng.normal(size=(50, 3)) + 2 * up
+    targets = station + 1500.0 * directions / np.linalg.norm(directions, axis=1, keepdims=True)
+    angle, lon = orbits.gso_arc_angle_deg(targets, station)
+    assert angle.shape == lon.shape == (50,)
+    scan = np.arange(-180.0, 180.0, 0.01)
+    arc = np.stack([orbits.gso_ecef(x) for x in scan])
+    for k in range(0, 50, 7):
+        brute = orbits.angle_between_deg(targets[k] - station, arc - station)
+        assert angle[k] == pytest.approx(brute.min(), abs=1e-4)
+        assert orbits.angle_between_deg(
+            targets[k] - station, orbits.gso_ecef(float(lon[k])) - station
+        ) == pytest.approx(angle[k], abs=1e-6)
+    # a target on the line to a GSO satellite is on the arc
+    on_arc = station + 0.1 * (orbits.gso_ecef(-10.0) - station)
+    zero, where = orbits.gso_arc_angle_deg(on_arc, station, up)
+    assert float(zero) == pytest.approx(0.0, abs=1e-4)
+    assert float(where) == pytest.approx(-10.0, abs=1e-3)
+    # only the arc above the horizon counts: from 40° N, 3.7° W about -85° to +77°
+    lo, hi = orbits.visible_gso_arc_deg(station, up)
+    assert -86.0 < lo < -80.0 and 73.0 < hi < 79.0
+    low_west = station + 1000.0 * (orbits.gso_ecef(-120.0) - station) / 42000.0
+    _, nearest = orbits.gso_arc_angle_deg(low_west, station, up)
+    assert float(nearest) == pytest.approx(lo, abs=0.02)
+    with pytest.raises(InvalidInputError, match="no part"):
+        pole = orbits.geodetic_to_ecef(89.0, 0.0)
+        orbits.gso_arc_angle_deg(low_west, pole, orbits.local_up(89.0, 0.0))
