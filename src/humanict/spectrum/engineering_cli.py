@@ -15,6 +15,34 @@ from humanict.errors import InvalidInputError
 from humanict.output import Format, render
 
 FormatOpt = Annotated[Format, typer.Option("--format", help="Output format.")]
+DiameterOpt = Annotated[float, typer.Option("--diameter", help="Reference antenna diameter, m.")]
+FreqOpt = Annotated[float, typer.Option("--freq-ghz", help="Frequency, GHz (Article 22 band).")]
+BandwidthOpt = Annotated[float, typer.Option("--bandwidth-khz", help="Reference bandwidth, kHz.")]
+HoursOpt = Annotated[float, typer.Option("--hours", help="Simulated duration, hours.")]
+StepOpt = Annotated[float, typer.Option("--step-s", help="Time step, seconds.")]
+TleOpt = Annotated[
+    Path | None, typer.Option("--tle", help="TLE file (default: the shipped Globalstar set).")
+]
+ShellOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--shell-km", help="Keep satellites with mean altitude in 'min:max' km, e.g. 1380:1450."
+    ),
+]
+SchedulerOpt = Annotated[
+    str | None,
+    typer.Option("--scheduler", help="Dask scheduler address, e.g. tcp://127.0.0.1:8786."),
+]
+ChunkOpt = Annotated[int, typer.Option("--chunk-steps", help="Time steps per chunk.")]
+PfdMaskOpt = Annotated[
+    str,
+    typer.Option(
+        "--pfd-mask",
+        help="ASSUMED pfd of each non-GSO satellite at the surface against elevation, "
+        "'el:pfd,...' in dB(W/m²) per reference bandwidth, e.g. '0:-165,90:-155'. "
+        "An input you state, not a filed value.",
+    ),
+]
 
 
 def _floats(text: str, name: str) -> np.ndarray:
@@ -181,30 +209,16 @@ def epfd(
     lat: Annotated[float, typer.Option(help="Earth-station latitude, degrees.")],
     lon: Annotated[float, typer.Option(help="Earth-station longitude, degrees.")],
     gso_lon: Annotated[float, typer.Option(help="Longitude of the GSO satellite it points at.")],
-    pfd_mask: Annotated[
-        str,
-        typer.Option(
-            help="ASSUMED pfd of each non-GSO satellite at the surface against elevation, "
-            "'el:pfd,...' in dB(W/m²) per reference bandwidth, e.g. '0:-165,90:-155'. "
-            "An input you state, not a filed value."
-        ),
-    ],
-    diameter: Annotated[float, typer.Option(help="Reference antenna diameter, m.")] = 0.6,
-    freq_ghz: Annotated[float, typer.Option(help="Frequency, GHz (Article 22 band).")] = 11.7,
-    bandwidth_khz: Annotated[float, typer.Option(help="Reference bandwidth, kHz.")] = 40.0,
-    hours: Annotated[float, typer.Option(help="Simulated duration, hours.")] = 24.0,
-    step_s: Annotated[float, typer.Option(help="Time step, seconds.")] = 10.0,
-    tle: Annotated[
-        Path | None, typer.Option(help="TLE file (default: the shipped Globalstar set).")
-    ] = None,
-    shell_km: Annotated[
-        str | None,
-        typer.Option(help="Keep satellites with mean altitude in 'min:max' km, e.g. 1380:1450."),
-    ] = None,
-    scheduler: Annotated[
-        str | None, typer.Option(help="Dask scheduler address, e.g. tcp://127.0.0.1:8786.")
-    ] = None,
-    chunk_steps: Annotated[int, typer.Option(help="Time steps per chunk.")] = 2000,
+    pfd_mask: PfdMaskOpt,
+    diameter: DiameterOpt = 0.6,
+    freq_ghz: FreqOpt = 11.7,
+    bandwidth_khz: BandwidthOpt = 40.0,
+    hours: HoursOpt = 24.0,
+    step_s: StepOpt = 10.0,
+    tle: TleOpt = None,
+    shell_km: ShellOpt = None,
+    scheduler: SchedulerOpt = None,
+    chunk_steps: ChunkOpt = 2000,
     cdf: Annotated[bool, typer.Option(help="Print the CDF points instead of the check.")] = False,
     fmt: FormatOpt = Format.table,
 ) -> None:
@@ -250,21 +264,16 @@ def epfd_grid(
     gso_lon: Annotated[
         str, typer.Option(help="GSO longitude(s) the stations point at, e.g. '-10' or '-40:20:10'.")
     ],
-    pfd_mask: Annotated[
-        str,
-        typer.Option(help="ASSUMED per-satellite pfd mask 'el:pfd,...' (see `epfd --help`)."),
-    ],
-    diameter: Annotated[float, typer.Option(help="Reference antenna diameter, m.")] = 0.6,
-    freq_ghz: Annotated[float, typer.Option(help="Frequency, GHz (Article 22 band).")] = 11.7,
-    bandwidth_khz: Annotated[float, typer.Option(help="Reference bandwidth, kHz.")] = 40.0,
-    hours: Annotated[float, typer.Option(help="Simulated duration, hours.")] = 24.0,
-    step_s: Annotated[float, typer.Option(help="Time step, seconds.")] = 10.0,
-    tle: Annotated[Path | None, typer.Option(help="TLE file (default: shipped set).")] = None,
-    shell_km: Annotated[
-        str | None, typer.Option(help="Keep satellites with mean altitude 'min:max' km.")
-    ] = None,
-    scheduler: Annotated[str | None, typer.Option(help="Dask scheduler address.")] = None,
-    chunk_steps: Annotated[int, typer.Option(help="Time steps per chunk.")] = 2000,
+    pfd_mask: PfdMaskOpt,
+    diameter: DiameterOpt = 0.6,
+    freq_ghz: FreqOpt = 11.7,
+    bandwidth_khz: BandwidthOpt = 40.0,
+    hours: HoursOpt = 24.0,
+    step_s: StepOpt = 10.0,
+    tle: TleOpt = None,
+    shell_km: ShellOpt = None,
+    scheduler: SchedulerOpt = None,
+    chunk_steps: ChunkOpt = 2000,
     fmt: FormatOpt = Format.table,
 ) -> None:
     """epfd↓ and the Article 22 check over a grid of GSO earth stations and GSO longitudes."""
@@ -292,12 +301,10 @@ def visible(
     lon: Annotated[float, typer.Option(help="Earth-station longitude, degrees.")],
     gso_lon: Annotated[float, typer.Option(help="Longitude of the GSO satellite it points at.")],
     minutes: Annotated[float, typer.Option(help="Minutes after the latest TLE epoch.")] = 0.0,
-    diameter: Annotated[float, typer.Option(help="Reference antenna diameter, m.")] = 0.6,
-    freq_ghz: Annotated[float, typer.Option(help="Frequency, GHz.")] = 11.7,
-    tle: Annotated[Path | None, typer.Option(help="TLE file (default: shipped set).")] = None,
-    shell_km: Annotated[
-        str | None, typer.Option(help="Keep satellites with mean altitude 'min:max' km.")
-    ] = None,
+    diameter: DiameterOpt = 0.6,
+    freq_ghz: FreqOpt = 11.7,
+    tle: TleOpt = None,
+    shell_km: ShellOpt = None,
     fmt: FormatOpt = Format.table,
 ) -> None:
     """Satellites in view of a GSO earth station at one time: elevation, range, off-axis angle,
