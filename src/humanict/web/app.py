@@ -10,6 +10,7 @@ from fastapi.staticfiles import StaticFiles
 from humanict import __version__
 from humanict.config import Settings
 from humanict.data import Warehouse
+from humanict.spectrum import engineering_web
 from humanict.web import (
     api_cost,
     api_governance,
@@ -77,6 +78,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         robustness.router,
         robustness.pages,
         cost_pages.router,
+        engineering_web.api_router,
+        engineering_web.page_router,
     ):
         app.include_router(router)
 
