@@ -44,7 +44,11 @@ def test_regions_and_economies_add_up_to_the_world(offline_2024) -> None:  # typ
 def test_offline_rows_say_how_the_share_was_obtained(offline_2024) -> None:  # type: ignore[no-untyped-def]
     economies = offline_2024.economies.set_index("iso3")
     assert set(economies["internet_basis"]) <= {
-        "observed", "estimate", "interpolated", "projected", "none"
+        "observed",
+        "estimate",
+        "interpolated",
+        "projected",
+        "none",
     }
     kenya = economies.loc["KEN"]
     assert kenya["offline"] == pytest.approx(

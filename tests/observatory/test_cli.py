@@ -47,9 +47,7 @@ def test_offline_2024_as_json_has_world_total_and_economies() -> None:
 
 
 def test_priorities_as_csv_for_one_region() -> None:
-    result = runner.invoke(
-        app, ["observatory", "priorities", "--region", "AMS", "--format", "csv"]
-    )
+    result = runner.invoke(app, ["observatory", "priorities", "--region", "AMS", "--format", "csv"])
     assert result.exit_code == 0, result.output
     rows = list(csv.DictReader(io.StringIO(result.output)))
     assert rows and {r["stat_region"] for r in rows} == {"AMS"}

@@ -26,8 +26,11 @@ def test_bass_starts_at_zero_and_saturates() -> None:
 
 @pytest.mark.parametrize(
     ("curve", "params"),
-    [(logistic, (100.0, 0.3, 2010.0)), (gompertz, (100.0, 0.2, 2010.0)),
-     (bass, (100.0, 0.01, 0.4, 1995.0))],
+    [
+        (logistic, (100.0, 0.3, 2010.0)),
+        (gompertz, (100.0, 0.2, 2010.0)),
+        (bass, (100.0, 0.01, 0.4, 1995.0)),
+    ],
 )
 def test_curves_rise_monotonically_below_their_ceiling(curve, params) -> None:  # type: ignore[no-untyped-def]
     values = curve(YEARS, *params)

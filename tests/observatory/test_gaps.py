@@ -57,8 +57,12 @@ def test_area_gap_is_urban_minus_rural() -> None:
 
 def test_affordability_uses_the_latest_price_against_two_percent() -> None:
     prices = pd.DataFrame(
-        {"indicator": ["p"] * 3, "economy": ["AAA", "AAA", "BBB"],
-         "year": [2023, 2024, 2024], "value": [3.0, 1.5, 2.5]}
+        {
+            "indicator": ["p"] * 3,
+            "economy": ["AAA", "AAA", "BBB"],
+            "year": [2023, 2024, 2024],
+            "value": [3.0, 1.5, 2.5],
+        }
     )
     table = affordability_table(prices).set_index("economy")
     assert table.loc["AAA", "value"] == 1.5 and table.loc["AAA", "affordable"]

@@ -40,7 +40,9 @@ def test_offline_page_shows_the_world_total_and_regions(client: TestClient) -> N
 
 
 def test_priorities_csv_export_filters_by_region(client: TestClient) -> None:
-    response = client.get("/api/v1/observatory/priorities", params={"region": "ASP", "format": "csv"})
+    response = client.get(
+        "/api/v1/observatory/priorities", params={"region": "ASP", "format": "csv"}
+    )
     assert response.headers["content-type"].startswith("text/csv")
     rows = list(csv.DictReader(io.StringIO(response.text)))
     assert rows and {r["stat_region"] for r in rows} == {"ASP"}

@@ -83,9 +83,7 @@ def _offline_cached(
     series = load_series(warehouse, [INTERNET, POPULATION])
     internet = series[series["indicator"] == INTERNET]
     population = series[series["indicator"] == POPULATION]
-    by_economy = offline_by_economy(
-        internet, population, economies_frame(data_dir), year, model
-    )
+    by_economy = offline_by_economy(internet, population, economies_frame(data_dir), year, model)
     return OfflineResult(year, by_economy, aggregate_offline(by_economy), model)
 
 
@@ -250,9 +248,7 @@ def trajectory(
     return Trajectory(iso3, indicator, fit.model, observed, projection)
 
 
-def _progress_row(
-    target: Target, traj: Trajectory | None, economy: Economy
-) -> dict[str, object]:
+def _progress_row(target: Target, traj: Trajectory | None, economy: Economy) -> dict[str, object]:
     row: dict[str, object] = {
         "target": target.id,
         "framework": target.framework,
@@ -297,9 +293,7 @@ def _progress_row(
     return row
 
 
-def _year_met(
-    warehouse: Warehouse, data_dir: Path, target: Target, traj: Trajectory
-) -> int | None:
+def _year_met(warehouse: Warehouse, data_dir: Path, target: Target, traj: Trajectory) -> int | None:
     if target.comparator not in ("ge", "le") or traj.model is None or target.met_at is None:
         return None
     observed = traj.observed

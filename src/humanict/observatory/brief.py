@@ -145,10 +145,17 @@ def _draw(ax: Any, traj: analysis.Trajectory, title: str, target: tuple[float, s
     ax.plot(obs["year"], obs["value"], "o-", color="#1f4e79", markersize=3, label="observed")
     if not traj.projection.empty:
         proj = traj.projection
-        ax.fill_between(proj["year"], proj["lower"], proj["upper"], color="#9ecae1", alpha=0.5,
-                        label="90% interval")
-        ax.plot(proj["year"], proj["central"], "--", color="#3182bd",
-                label=f"projection ({traj.model})")
+        ax.fill_between(
+            proj["year"],
+            proj["lower"],
+            proj["upper"],
+            color="#9ecae1",
+            alpha=0.5,
+            label="90% interval",
+        )
+        ax.plot(
+            proj["year"], proj["central"], "--", color="#3182bd", label=f"projection ({traj.model})"
+        )
     if target is not None:
         ax.axhline(target[0], color="#c0392b", linewidth=1, linestyle=":", label=target[1])
     ax.legend(fontsize=6, loc="best")
@@ -185,8 +192,10 @@ def _fmt(value: Any, digits: int = 1) -> str:
 
 
 def summary_lines(data: BriefData) -> list[str]:
-    lines = [f"ITU-D region {data.region or '–'}, income group {data.income_group or '–'}"
-             + (", Least Developed Country" if data.ldc else "")]
+    lines = [
+        f"ITU-D region {data.region or '–'}, income group {data.income_group or '–'}"
+        + (", Least Developed Country" if data.ldc else "")
+    ]
     if data.idi:
         lines.append(
             f"IDI 2024: {data.idi['idi']:.1f} / 100, level {data.idi['level']}, "
@@ -226,8 +235,9 @@ def render_pdf(data: BriefData) -> bytes:
     buffer = io.BytesIO()
     with PdfPages(buffer, metadata={"Title": f"Country brief: {data.name}"}) as pdf:
         page = plt.figure(figsize=(8.27, 11.69))
-        page.text(0.06, 0.95, f"Country brief: {data.name} ({data.iso3})", fontsize=16,
-                  weight="bold")
+        page.text(
+            0.06, 0.95, f"Country brief: {data.name} ({data.iso3})", fontsize=16, weight="bold"
+        )
         y = 0.91
         for line in summary_lines(data):
             page.text(0.06, y, line, fontsize=8.5, wrap=True)
@@ -236,13 +246,21 @@ def render_pdf(data: BriefData) -> bytes:
         page.text(0.06, y, "Targets", fontsize=12, weight="bold")
         y -= 0.03
         for row in data.progress:
-            text = (f"{row['target']}: {row['status']}; latest {_fmt(row['latest'], 2)} "
-                    f"({_fmt(row['latest_year'])}), threshold {_fmt(row['met_at'], 2)} by "
-                    f"{row['target_year']}, projected {_fmt(row['projected'], 2)}")
+            text = (
+                f"{row['target']}: {row['status']}; latest {_fmt(row['latest'], 2)} "
+                f"({_fmt(row['latest_year'])}), threshold {_fmt(row['met_at'], 2)} by "
+                f"{row['target_year']}, projected {_fmt(row['projected'], 2)}"
+            )
             page.text(0.06, y, text, fontsize=7.5)
             y -= 0.022
-        page.text(0.06, 0.03, "Sources: ITU DataHub, ITU ICT Price Baskets, UN SDG database, "
-                  "World Bank WDI. humanict observatory.", fontsize=7, color="#555555")
+        page.text(
+            0.06,
+            0.03,
+            "Sources: ITU DataHub, ITU ICT Price Baskets, UN SDG database, "
+            "World Bank WDI. humanict observatory.",
+            fontsize=7,
+            color="#555555",
+        )
         pdf.savefig(page)
         plt.close(page)
         charts = chart_figure(data)

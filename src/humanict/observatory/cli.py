@@ -66,9 +66,7 @@ def offline(
 @app.command()
 @user_errors
 def gaps(
-    kind: Annotated[
-        str, typer.Argument(help="gender, urban-rural or affordability.")
-    ] = "gender",
+    kind: Annotated[str, typer.Argument(help="gender, urban-rural or affordability.")] = "gender",
     member: Annotated[str | None, typer.Option(help="ISO3 code of one economy.")] = None,
     fmt: Fmt = Format.table,
 ) -> None:

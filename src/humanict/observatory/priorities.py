@@ -44,7 +44,9 @@ def _reasons(row: pd.Series) -> list[str]:
     if row["flag_urban_rural"]:
         out.append(f"rural daily Internet use {row['urban_rural_gap_pp']:.0f} points below urban")
     if row["flag_affordability"]:
-        out.append(f"mobile broadband costs {row['mobile_basket_pct_gni']:.1f}% of monthly GNI p.c.")
+        out.append(
+            f"mobile broadband costs {row['mobile_basket_pct_gni']:.1f}% of monthly GNI p.c."
+        )
     return out
 
 

@@ -120,4 +120,6 @@ def load_area_breakdown(data_dir: Path) -> Breakdown:
         year = parse_year(path, line, "year", row["year"])
         rows.append(("ITU_DH_INT_USR_DAY", row["iso3"].strip().upper(), year, area, value))
     frame = pd.DataFrame(rows, columns=["series", "economy", "year", "group", "value"])
-    return Breakdown(frame.drop_duplicates(["series", "economy", "year", "group"]), DAILY_USE_SOURCE)
+    return Breakdown(
+        frame.drop_duplicates(["series", "economy", "year", "group"]), DAILY_USE_SOURCE
+    )

@@ -242,7 +242,7 @@ def fit_series(
 def fit_best_available(
     years: Array, values: Array, preferred: str, cap: float = 100.0, fixed_ceiling: bool = True
 ) -> Fit | None:
-    """Fit ``preferred``, falling back to ``linear`` then ``last`` on short series; None if empty."""
+    """Fit ``preferred``, falling back to ``linear``, then ``last``; None for an empty series."""
     t, y = _clean(years, values)
     for model in (preferred, "linear", "last"):
         if t.size >= MIN_POINTS[model]:
