@@ -1,7 +1,9 @@
 """Trajectory fitting over all economies and indicators: fits per second and peak memory.
 
 Fits each model to every (economy, indicator) series of the warehouse with at least the
-model's minimum number of observations, and prints fits per second, the total time and the
+model's minimum number of observations, series by series with scipy (``fit_series``) and,
+for the curves, all series of an indicator in one batch (``batch_fit.fit_curves``), and
+prints fits per second, the total time and the
 peak memory: Python allocations of one pass over the first ``MEMORY_SAMPLE`` series under
 tracemalloc (timed separately, since tracing slows Python down), and the process's maximum
 resident set.
@@ -19,6 +21,7 @@ import tracemalloc
 
 from humanict.config import Settings
 from humanict.data import Warehouse
+from humanict.observatory.batch_fit import fit_curves
 from humanict.observatory.service import load_series
 from humanict.observatory.trajectories import MIN_POINTS, curve_settings, fit_series
 
@@ -32,9 +35,20 @@ def _fit_all(series: list[tuple[str, object, object]], model: str) -> None:
         fit_series(years, values, model, cap, fixed)  # type: ignore[arg-type]
 
 
+def _fit_batched(series: list[tuple[str, object, object]], model: str) -> None:
+    for indicator in INDICATORS:
+        chosen = [s for s in series if s[0] == indicator]
+        if chosen:
+            cap, fixed = curve_settings(indicator)
+            fit_curves([s[1] for s in chosen], [s[2] for s in chosen], model, cap, fixed)  # type: ignore[misc]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--models", default="logistic,gompertz,bass,linear,last")
+    parser.add_argument(
+        "--skip-scipy", action="store_true", help="Time only the batch fits of the curves."
+    )
     args = parser.parse_args()
     frame = load_series(Warehouse(Settings().warehouse_path), INDICATORS)
     series = [

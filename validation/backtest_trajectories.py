@@ -21,8 +21,9 @@ import pandas as pd
 
 from humanict.config import Settings
 from humanict.data import Warehouse
+from humanict.observatory.batch_fit import fit_curves
 from humanict.observatory.service import load_series
-from humanict.observatory.trajectories import curve_settings, fit_series, project
+from humanict.observatory.trajectories import CURVE_MODELS, curve_settings, fit_series, project
 
 TRAIN_END = 2015
 TEST_YEARS = (2019, 2023)
@@ -32,41 +33,44 @@ MODELS = ("logistic", "gompertz", "bass", "linear", "last")
 
 
 def backtest(frame: pd.DataFrame) -> pd.DataFrame:
-    """One row per (indicator, economy, model, test year) with the prediction and the interval."""
+    """One row per (indicator, economy, model, test year) with the prediction and the interval.
+
+    The curves are fitted to all series of an indicator in one batch (:mod:`batch_fit`)."""
     rows = []
-    for (indicator, economy), series in frame.groupby(["indicator", "economy"]):
-        train = series[series["year"] <= TRAIN_END]
-        test = series[series["year"].between(*TEST_YEARS)]
-        if len(train) < MIN_TRAIN or test.empty:
-            continue
+    for indicator, panel in frame.groupby("indicator"):
         cap, fixed = curve_settings(str(indicator))
-        years = test["year"].to_numpy(dtype=float)
-        fitted = {}
+        cases = []
+        for economy, series in panel.groupby("economy"):
+            train = series[series["year"] <= TRAIN_END]
+            test = series[series["year"].between(*TEST_YEARS)]
+            if len(train) >= MIN_TRAIN and not test.empty:
+                cases.append((economy, train, test))
+        train_years = [c[1]["year"].to_numpy(float) for c in cases]
+        train_values = [c[1]["value"].to_numpy(float) for c in cases]
         for model in MODELS:
-            try:
-                fitted[model] = project(
-                    fit_series(
-                        train["year"].to_numpy(), train["value"].to_numpy(), model, cap, fixed
-                    ),
-                    years,
-                )
-            except Exception:  # noqa: BLE001 - a failed fit leaves the series out for all models
-                fitted = {}
-                break
-        for model, proj in fitted.items():
-            for i, actual in enumerate(test["value"].to_numpy()):
-                rows.append(
-                    (
-                        indicator,
-                        economy,
-                        model,
-                        int(years[i]),
-                        float(actual),
-                        float(proj.central[i]),
-                        float(proj.lower[i]),
-                        float(proj.upper[i]),
+            if model in CURVE_MODELS:
+                fits = fit_curves(train_years, train_values, model, cap, fixed)
+            else:
+                fits = [
+                    fit_series(t, y, model, cap, fixed)
+                    for t, y in zip(train_years, train_values, strict=True)
+                ]
+            for (economy, _, test), fit in zip(cases, fits, strict=True):
+                years = test["year"].to_numpy(dtype=float)
+                proj = project(fit, years)
+                for i, actual in enumerate(test["value"].to_numpy()):
+                    rows.append(
+                        (
+                            indicator,
+                            economy,
+                            model,
+                            int(years[i]),
+                            float(actual),
+                            float(proj.central[i]),
+                            float(proj.lower[i]),
+                            float(proj.upper[i]),
+                        )
                     )
-                )
     return pd.DataFrame(
         rows,
         columns=["indicator", "economy", "model", "year", "actual", "predicted", "lower", "upper"],

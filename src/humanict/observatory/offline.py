@@ -3,10 +3,11 @@
 The share of individuals using the Internet (ITU ``i99H``) in the year is, in order: the value
 for that year (``observed`` or ITU ``estimate``); a linear interpolation between the nearest
 years on either side (``interpolated``); the default trajectory model fitted to the economy's
-series, at most ``MAX_PROJECTION_YEARS`` past its last value (``projected``). Population is
-World Bank WDI SP.POP.TOTL for the year, or the latest earlier year within
-``MAX_POPULATION_CARRY`` years (``population_year`` says which). Economies with population but
-no usable share are reported as not covered; their population is counted separately.
+series (all economies in one batch, :mod:`.batch_fit`), at most ``MAX_PROJECTION_YEARS`` past
+its last value (``projected``). Population is World Bank WDI SP.POP.TOTL for the year, or the
+latest earlier year within ``MAX_POPULATION_CARRY`` years (``population_year`` says which).
+Economies with population but no usable share are reported as not covered; their population
+is counted separately.
 """
 
 from __future__ import annotations
@@ -16,8 +17,9 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from humanict.observatory.batch_fit import fit_many
 from humanict.observatory.gaps import people_offline
-from humanict.observatory.trajectories import fit_best_available, project
+from humanict.observatory.trajectories import project
 
 MAX_PROJECTION_YEARS = 5
 MAX_POPULATION_CARRY = 3
@@ -31,12 +33,8 @@ class OfflineResult:
     model: str
 
 
-def share_in_year(series: pd.DataFrame, year: int, model: str) -> tuple[float, int | None, str]:
-    """The Internet share of one economy in ``year``: (value, basis year, basis).
-
-    ``series`` has columns year, value, flag. Returns (nan, None, "none") if unknown.
-    """
-    series = series.sort_values("year")
+def _basis(series: pd.DataFrame, year: int) -> tuple[float, int | None, str]:
+    """Value, basis year and basis from the series alone; basis ``project`` asks for a fit."""
     years = series["year"].to_numpy(dtype=float)
     values = series["value"].to_numpy(dtype=float)
     exact = series[series["year"] == year]
@@ -48,11 +46,41 @@ def share_in_year(series: pd.DataFrame, year: int, model: str) -> tuple[float, i
         value = float(np.interp(year, years, values))
         return value, int(years[before][-1]), "interpolated"
     if before.any() and year - years[before][-1] <= MAX_PROJECTION_YEARS:
-        fit = fit_best_available(years, values, model)
-        if fit is not None:
-            value = float(project(fit, np.array([float(year)])).central[0])
-            return value, int(years[-1]), "projected"
+        return float("nan"), int(years[before][-1]), "project"
     return float("nan"), None, "none"
+
+
+def shares_in_year(
+    internet: pd.DataFrame, economies: list[str], year: int, model: str
+) -> pd.DataFrame:
+    """The Internet share of each economy in ``year``: columns economy, internet_pct,
+    internet_basis_year, internet_basis. The series to project are fitted in one batch."""
+    grouped = {e: g.sort_values("year") for e, g in internet.groupby("economy")}
+    rows = []
+    pending = []
+    for economy in economies:
+        series = grouped.get(economy)
+        if series is None:
+            rows.append([economy, float("nan"), None, "none"])
+            continue
+        value, basis_year, basis = _basis(series, year)
+        rows.append([economy, value, basis_year, basis])
+        if basis == "project":
+            pending.append(len(rows) - 1)
+    fits = fit_many(
+        [grouped[rows[i][0]]["year"].to_numpy(float) for i in pending],
+        [grouped[rows[i][0]]["value"].to_numpy(float) for i in pending],
+        model,
+    )
+    for i, fit in zip(pending, fits, strict=True):
+        if fit is None:
+            rows[i][1:] = [float("nan"), None, "none"]
+        else:
+            rows[i][1] = float(project(fit, np.array([float(year)])).central[0])
+            rows[i][3] = "projected"
+    return pd.DataFrame(
+        rows, columns=["economy", "internet_pct", "internet_basis_year", "internet_basis"]
+    )
 
 
 def _population(pop: pd.DataFrame, year: int) -> pd.DataFrame:
@@ -74,17 +102,7 @@ def offline_by_economy(
     population, population_year, internet_pct, internet_basis, internet_basis_year, offline,
     offline_pct. ``internet`` and ``population`` have columns economy, year, value (and flag)."""
     pop = _population(population, year)
-    rows = []
-    grouped = dict(tuple(internet.groupby("economy")))
-    for economy in pop["economy"]:
-        series = grouped.get(economy)
-        if series is None:
-            rows.append((economy, float("nan"), None, "none"))
-        else:
-            rows.append((economy, *share_in_year(series, year, model)))
-    shares = pd.DataFrame(
-        rows, columns=["economy", "internet_pct", "internet_basis_year", "internet_basis"]
-    )
+    shares = shares_in_year(internet, list(pop["economy"]), year, model)
     table = pop.merge(shares, on="economy", how="left")
     table["offline"] = people_offline(
         table["population"].to_numpy(), table["internet_pct"].to_numpy()
