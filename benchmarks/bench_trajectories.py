@@ -59,20 +59,24 @@ def main() -> None:
         f"{len(series)} series ({frame['economy'].nunique()} economies x {len(INDICATORS)} "
         f"indicators), {len(frame)} observations"
     )
-    print(f"{'model':<10}{'fits':>7}{'seconds':>10}{'fits/s':>10}{'peak MiB':>10}")
+    print(f"{'model':<10}{'method':<8}{'fits':>7}{'seconds':>10}{'fits/s':>10}{'peak MiB':>10}")
     for model in args.models.split(","):
         usable = [s for s in series if s[1].size >= MIN_POINTS[model]]
-        started = time.perf_counter()
-        _fit_all(usable, model)
-        seconds = time.perf_counter() - started
-        tracemalloc.start()
-        _fit_all(usable[:MEMORY_SAMPLE], model)
-        _, peak = tracemalloc.get_traced_memory()
-        tracemalloc.stop()
-        print(
-            f"{model:<10}{len(usable):>7}{seconds:>10.2f}{len(usable) / seconds:>10.0f}"
-            f"{peak / 2**20:>10.2f}"
-        )
+        methods = [("scipy", _fit_all)]
+        if model in CURVE_MODELS:
+            methods = [("batch", _fit_batched)] + ([] if args.skip_scipy else methods)
+        for label, run in methods:
+            started = time.perf_counter()
+            run(usable, model)
+            seconds = time.perf_counter() - started
+            tracemalloc.start()
+            run(usable[:MEMORY_SAMPLE], model)
+            _, peak = tracemalloc.get_traced_memory()
+            tracemalloc.stop()
+            print(
+                f"{model:<10}{label:<8}{len(usable):>7}{seconds:>10.2f}"
+                f"{len(usable) / seconds:>10.0f}{peak / 2**20:>10.2f}"
+            )
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"process peak resident memory: {rss:.0f} MiB")
 

@@ -57,7 +57,8 @@ def backtest(frame: pd.DataFrame) -> pd.DataFrame:
                 ]
             for (economy, _, test), fit in zip(cases, fits, strict=True):
                 years = test["year"].to_numpy(dtype=float)
-                proj = project(fit, years)
+                proj = project(fit, years, calibrated=True)
+                raw = project(fit, years)
                 for i, actual in enumerate(test["value"].to_numpy()):
                     rows.append(
                         (
@@ -69,12 +70,50 @@ def backtest(frame: pd.DataFrame) -> pd.DataFrame:
                             float(proj.central[i]),
                             float(proj.lower[i]),
                             float(proj.upper[i]),
+                            float(raw.half_width[i]),
+                            float(years[i] - fit.last_year),
                         )
                     )
     return pd.DataFrame(
         rows,
-        columns=["indicator", "economy", "model", "year", "actual", "predicted", "lower", "upper"],
+        columns=[
+            "indicator",
+            "economy",
+            "model",
+            "year",
+            "actual",
+            "predicted",
+            "lower",
+            "upper",
+            "raw_half_width",
+            "horizon",
+        ],
     )
+
+
+def calibrate(results: pd.DataFrame) -> pd.DataFrame:
+    """Interval growth per model: the 90th percentile of (|error| - raw half-width) / horizon
+    over the economies of even position (sorted by code), so 90% of them fall inside the grown
+    interval; its coverage is then measured on the other economies (held out)."""
+    economies = sorted(results["economy"].unique())
+    even = set(economies[::2])
+    rows = []
+    for model, part in results.groupby("model"):
+        usable = part[part["horizon"] > 0]
+        error = (usable["predicted"] - usable["actual"]).abs()
+        excess = (error - usable["raw_half_width"]) / usable["horizon"]
+        fit_half = usable["economy"].isin(even)
+        growth = float(np.quantile(excess[fit_half], 0.9))
+        held = excess[~fit_half]
+        rows.append(
+            {
+                "model": model,
+                "growth_per_year": growth,
+                "coverage_raw_held_out": float(np.mean(held <= 0.0)),
+                "coverage_grown_held_out": float(np.mean(held <= growth)),
+            }
+        )
+    return pd.DataFrame(rows)
 
 
 def summarise(results: pd.DataFrame, by: list[str]) -> pd.DataFrame:
@@ -111,6 +150,8 @@ def main() -> None:
     print("\nBy indicator:")
     by_indicator = summarise(results, ["indicator", "model"]).sort_values(["indicator", "mae_pp"])
     print(by_indicator.to_string(index=False, float_format=lambda x: f"{x:.2f}"))
+    print("\nInterval calibration (90% level; growth fitted on half the economies):")
+    print(calibrate(results).to_string(index=False, float_format=lambda x: f"{x:.2f}"))
     print(f"\nwinner over all series: {overall.iloc[0]['model']}")
     for label, fixed in (("shares with a 100% ceiling", True), ("subscriptions per 100", False)):
         subset = results[[curve_settings(i)[1] == fixed for i in results["indicator"]]]

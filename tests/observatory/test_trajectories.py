@@ -8,6 +8,7 @@ import pytest
 from humanict.errors import InvalidInputError
 from humanict.observatory.diffusion import logistic
 from humanict.observatory.trajectories import (
+    INTERVAL_GROWTH_PER_YEAR,
     default_model,
     fit_best_available,
     fit_series,
@@ -94,3 +95,13 @@ def test_default_models_follow_the_backtest() -> None:
     assert default_model("i99H") == "logistic"
     assert default_model("i911mw") == "linear"
     assert default_model("i271mb_2GB_GNI") == "loglinear"
+
+
+def test_calibrated_intervals_grow_by_the_backtest_rate_per_year() -> None:
+    fit = fit_series(YEARS, synthetic_logistic(), "logistic")
+    years = np.array([2023.0, 2026.0, 2030.0])
+    raw = project(fit, years)
+    grown = project(fit, years, calibrated=True)
+    growth = INTERVAL_GROWTH_PER_YEAR["logistic"]
+    assert grown.half_width - raw.half_width == pytest.approx(growth * (years - 2023.0))
+    assert np.all(grown.upper - grown.lower >= raw.upper - raw.lower)

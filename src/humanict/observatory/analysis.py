@@ -236,7 +236,10 @@ def trajectory(
     if fit is None:
         return Trajectory(iso3, indicator, None, observed, pd.DataFrame())
     years = np.arange(fit.last_year, until + 1, dtype=float)
-    proj = project(fit, years)
+    # Backtest-calibrated intervals for percentages and per-100 series; parity scores and
+    # prices keep the statistical interval.
+    calibrated = not indicator.startswith(PARITY_PREFIX) and chosen != "loglinear"
+    proj = project(fit, years, calibrated=calibrated)
     projection = pd.DataFrame(
         {
             "year": years.astype(int),

@@ -42,6 +42,18 @@ DEFAULT_LEVEL = 0.90
 DEFAULT_MODEL = "logistic"
 DEFAULT_MODEL_FREE_CEILING = "linear"
 PRICE_MODEL = "loglinear"
+# Growth of the prediction intervals with the horizon, in units of the series per year past the
+# last observation, from validation/backtest_trajectories.py: the 90th percentile of
+# (|error| - half-width) / horizon over half of the economies (4-8 years ahead), so that 90% of
+# those values fall inside; the other half checks the coverage. For series in percent or per
+# 100 inhabitants only; other models and units keep the statistical interval.
+INTERVAL_GROWTH_PER_YEAR: dict[str, float] = {
+    "bass": 3.62,
+    "gompertz": 3.69,
+    "last": 4.58,
+    "linear": 3.89,
+    "logistic": 3.67,
+}
 # Ceilings of the fitted curves. Shares saturate at 100% (fixed); subscriptions per 100 have
 # no natural ceiling, so their saturation is fitted below these bounds.
 CAPS = {"i911mw": 250.0, "i992b": 100.0}
@@ -88,6 +100,7 @@ class Projection:
     central: Array
     lower: Array
     upper: Array
+    half_width: Array  # before clipping (log scale for loglinear), after calibration
 
 
 def _clean(years: Array, values: Array) -> tuple[Array, Array]:
@@ -273,16 +286,24 @@ def _variance(fit: Fit, t: Array) -> Array:
     return np.einsum("ij,jk,ik->i", grad, fit.covariance, grad) + fit.sigma**2
 
 
-def project(fit: Fit, years: Array, level: float = DEFAULT_LEVEL) -> Projection:
+def project(
+    fit: Fit, years: Array, level: float = DEFAULT_LEVEL, calibrated: bool = False
+) -> Projection:
     """Central projection and prediction interval at ``level`` for each year (units of the series).
 
-    Shares are clipped to ``[0, cap]``; for ``loglinear`` the interval is formed on the log scale.
+    With ``calibrated`` (for series in percent or per 100 inhabitants) the half-width grows by
+    the model's ``INTERVAL_GROWTH_PER_YEAR`` for each year past the last observation, the
+    growth that made the 90% intervals cover 90% of held-out values in the backtest. Shares are
+    clipped to ``[0, cap]``; for ``loglinear`` the interval is formed on the log scale.
     """
     if not 0.0 < level < 1.0:
         raise InvalidInputError(f"level must lie between 0 and 1, not {level!r}")
     t = np.asarray(years, dtype=float)
     central = _central(fit, t)
     spread = float(stats.t.ppf(0.5 + level / 2.0, fit.dof)) * np.sqrt(_variance(fit, t))
+    if calibrated:
+        horizon = np.maximum(t - fit.last_year, 0.0)
+        spread = spread + INTERVAL_GROWTH_PER_YEAR.get(fit.model, 0.0) * horizon
     if fit.model == "loglinear":
         log_c = np.log(np.maximum(central, 1e-12))
         lower, upper = np.exp(log_c - spread), np.exp(log_c + spread)
@@ -294,6 +315,7 @@ def project(fit: Fit, years: Array, level: float = DEFAULT_LEVEL) -> Projection:
         central=np.clip(central, *clip),
         lower=np.clip(lower, *clip),
         upper=np.clip(upper, *clip),
+        half_width=spread,
     )
 
 
