@@ -23,7 +23,7 @@ from humanict.config import Settings
 from humanict.data import Warehouse
 from humanict.observatory.batch_fit import fit_curves
 from humanict.observatory.service import load_series
-from humanict.observatory.trajectories import MIN_POINTS, curve_settings, fit_series
+from humanict.observatory.trajectories import CURVE_MODELS, MIN_POINTS, curve_settings, fit_series
 
 MEMORY_SAMPLE = 100
 INDICATORS = ["i99H", "xHH6_IDI", "xHH18_IDI", "i271G", "i271GA", "i911mw", "i992b"]
