@@ -104,3 +104,32 @@ def test_trajectory_errors_name_the_bad_input(settings: Settings, warehouse: War
         analysis.trajectory(warehouse, settings.data_dir, "KEN", "nope")
     with pytest.raises(InvalidInputError, match="unknown model"):
         analysis.trajectory(warehouse, settings.data_dir, "KEN", "i99H", "spline")
+
+
+# ITU Facts and Figures 2024: 68% of the world's population online in 2024, 35% in LDCs
+# (research notes, section 4); the group series here rest on the later data vintage, so a
+# band of 8 points is allowed.
+ITU_2024_ONLINE_PCT = {"world": 68.0, "ldc": 35.0}
+GROUP_TOLERANCE_PP = 8.0
+
+
+@pytest.mark.parametrize("group", ["world", "ldc"])
+def test_group_internet_use_is_close_to_itus_published_share(
+    settings: Settings, warehouse: Warehouse, group: str
+) -> None:
+    series = analysis.group_internet_series(settings.data_dir, warehouse, group)
+    latest = series.set_index("year").loc[2024, "value"]
+    assert abs(latest - ITU_2024_ONLINE_PCT[group]) < GROUP_TOLERANCE_PP
+    assert series["value"].is_monotonic_increasing
+
+
+def test_group_progress_labels_the_internet_use_targets(
+    settings: Settings, warehouse: Warehouse
+) -> None:
+    rows = analysis.group_progress(settings.data_dir, warehouse, "ldc").set_index("target")
+    assert "bbc2025-3b" not in rows.index  # the developing-country target is not an LDC one
+    ldc = rows.loc["bbc2025-3c"]
+    assert ldc["indicator"] == "i99H" and ldc["status"] in ("met", "on track", "off track")
+    assert rows.loc["umc2030-2", "status"] == "not measured"
+    with pytest.raises(InvalidInputError, match="unknown group"):
+        analysis.group_progress(settings.data_dir, warehouse, "G7")

@@ -64,3 +64,12 @@ def test_unknown_gap_kind_is_refused() -> None:
     result = runner.invoke(app, ["observatory", "gaps", "speed"])
     assert result.exit_code == 1
     assert "choose gender, urban-rural or affordability" in result.output
+
+
+def test_group_progress_and_the_choice_between_member_and_group() -> None:
+    result = runner.invoke(app, ["targets", "progress", "--group", "world", "--format", "json"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.output)["group"] == "world"
+    result = runner.invoke(app, ["targets", "progress"])
+    assert result.exit_code == 1
+    assert "either --member" in result.output

@@ -17,7 +17,12 @@ from humanict.data import Warehouse
 from humanict.errors import InvalidInputError, NotFoundError
 from humanict.members import Economy, get_economy
 from humanict.observatory import gaps as gap_math
-from humanict.observatory.offline import OfflineResult, aggregate_offline, offline_by_economy
+from humanict.observatory.offline import (
+    OfflineResult,
+    aggregate_offline,
+    offline_by_economy,
+    series_by_economy,
+)
 from humanict.observatory.priorities import rank_priorities
 from humanict.observatory.service import (
     economies_frame,
@@ -26,6 +31,7 @@ from humanict.observatory.service import (
     load_sex_breakdown,
 )
 from humanict.observatory.targets import (
+    NOT_MEASURED,
     PARITY_PREFIX,
     Target,
     applies,
@@ -33,6 +39,7 @@ from humanict.observatory.targets import (
     status_of,
 )
 from humanict.observatory.trajectories import (
+    DEFAULT_MODEL,
     MODELS,
     curve_settings,
     default_model,
@@ -339,3 +346,96 @@ def targets_progress(
             [None if pd.isna(v) else int(v) for v in frame[column]], dtype=object
         )
     return economy, frame
+
+
+# --- group targets (world, developing economies, LDCs) -------------------------------------
+
+GROUPS = ("world", "developing", "ldc")
+GROUP_FIRST_YEAR = 2005
+_GROUP_APPLIES = {"world": {"all"}, "developing": {"all", "developing"}, "ldc": {"all", "ldc"}}
+
+
+def _group_members(economies: pd.DataFrame, group: str) -> set[str]:
+    if group == "world":
+        return set(economies["iso3"])
+    if group == "ldc":
+        return set(economies.loc[economies["ldc"].fillna(False).astype(bool), "iso3"])
+    income = economies["income_group"]
+    return set(economies.loc[income.notna() & (income != "HI"), "iso3"])
+
+
+@functools.lru_cache(maxsize=8)
+def _group_series_cached(
+    data_dir: Path, warehouse_path: Path, stamp: float, group: str
+) -> pd.DataFrame:
+    warehouse = Warehouse(warehouse_path)
+    series = load_series(warehouse, [INTERNET, POPULATION])
+    grouped = series_by_economy(series[series["indicator"] == INTERNET])
+    population = series[series["indicator"] == POPULATION]
+    economies = economies_frame(data_dir)
+    members = _group_members(economies, group)
+    last = int(population["year"].max())
+    rows = []
+    for year in range(GROUP_FIRST_YEAR, last + 1):
+        table = offline_by_economy(grouped, population, economies, year, DEFAULT_MODEL)
+        table = table[table["iso3"].isin(members) & table["offline"].notna()]
+        pop = float(table["population"].sum())
+        projected = float(table.loc[table["internet_basis"] == "projected", "population"].sum())
+        rows.append(
+            {
+                "year": year,
+                "value": 100.0 * (1.0 - float(table["offline"].sum()) / pop),
+                "flag": "aggregate",
+                "economies": int(len(table)),
+                "population": pop,
+                "projected_population_pct": 100.0 * projected / pop,
+            }
+        )
+    return pd.DataFrame(rows)
+
+
+def group_internet_series(data_dir: Path, warehouse: Warehouse, group: str) -> pd.DataFrame:
+    """Population-weighted % of individuals using the Internet in a group of economies, per
+    year: 100 x (1 - people offline / population) over the economies with data."""
+    if group not in GROUPS:
+        raise InvalidInputError(f"unknown group {group!r}; choose one of {', '.join(GROUPS)}")
+    warehouse.require()
+    return _group_series_cached(data_dir, warehouse.path, _stamp(warehouse.path), group)
+
+
+def group_progress(data_dir: Path, warehouse: Warehouse, group: str) -> pd.DataFrame:
+    """Status of the Internet-use targets for a group (the level at which the Broadband
+    Commission set them); other targets are not measured at group level."""
+    observed = group_internet_series(data_dir, warehouse, group)
+    fit = fit_best_available(
+        observed["year"].to_numpy(float), observed["value"].to_numpy(float), DEFAULT_MODEL
+    )
+    assert fit is not None
+    rows = []
+    for target in load_targets(data_dir):
+        if target.applies_to not in _GROUP_APPLIES[group]:
+            continue
+        measured = target.indicator == INTERNET
+        years = np.arange(fit.last_year, max(PROJECTION_END, target.target_year) + 1, dtype=float)
+        proj = project(fit, years, calibrated=True)
+        traj = Trajectory(
+            group,
+            INTERNET,
+            fit.model,
+            observed[["year", "value", "flag"]],
+            pd.DataFrame(
+                {
+                    "year": years.astype(int),
+                    "central": proj.central,
+                    "lower": proj.lower,
+                    "upper": proj.upper,
+                }
+            ),
+        )
+        row = _progress_row(target, traj if measured else None, None)
+        if not measured:
+            row["status"] = NOT_MEASURED  # only Internet use is aggregated to groups
+        elif row["status"] not in ("met", "no data") and target.met_at is not None:
+            row["year_met"] = year_reaching(fit, target.met_at, target.comparator)
+        rows.append(row)
+    return pd.DataFrame(rows)

@@ -15,6 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
+import numpy.typing as npt
 import pandas as pd
 
 from humanict.observatory.batch_fit import fit_many
@@ -33,14 +34,29 @@ class OfflineResult:
     model: str
 
 
-def _basis(series: pd.DataFrame, year: int) -> tuple[float, int | None, str]:
+Series = tuple[npt.NDArray[np.float64], npt.NDArray[np.float64], npt.NDArray[np.str_]]
+
+
+def series_by_economy(internet: pd.DataFrame) -> dict[str, Series]:
+    """Each economy's (years, values, flags), sorted by year."""
+    frame = internet.sort_values(["economy", "year"])
+    out = {}
+    for economy, group in frame.groupby("economy", sort=False):
+        out[str(economy)] = (
+            group["year"].to_numpy(dtype=float),
+            group["value"].to_numpy(dtype=float),
+            group["flag"].to_numpy(dtype=str),
+        )
+    return out
+
+
+def _basis(series: Series, year: int) -> tuple[float, int | None, str]:
     """Value, basis year and basis from the series alone; basis ``project`` asks for a fit."""
-    years = series["year"].to_numpy(dtype=float)
-    values = series["value"].to_numpy(dtype=float)
-    exact = series[series["year"] == year]
-    if not exact.empty:
-        flag = str(exact["flag"].iloc[0])
-        return float(exact["value"].iloc[0]), year, "estimate" if flag == "estimate" else "observed"
+    years, values, flags = series
+    exact = np.flatnonzero(years == year)
+    if exact.size:
+        flag = str(flags[exact[0]])
+        return float(values[exact[0]]), year, "estimate" if flag == "estimate" else "observed"
     before, after = years < year, years > year
     if before.any() and after.any():
         value = float(np.interp(year, years, values))
@@ -51,12 +67,12 @@ def _basis(series: pd.DataFrame, year: int) -> tuple[float, int | None, str]:
 
 
 def shares_in_year(
-    internet: pd.DataFrame, economies: list[str], year: int, model: str
+    grouped: dict[str, Series], economies: list[str], year: int, model: str
 ) -> pd.DataFrame:
     """The Internet share of each economy in ``year``: columns economy, internet_pct,
-    internet_basis_year, internet_basis. The series to project are fitted in one batch."""
-    grouped = {e: g.sort_values("year") for e, g in internet.groupby("economy")}
-    rows = []
+    internet_basis_year, internet_basis. The series to project are fitted in one batch.
+    ``grouped`` comes from :func:`series_by_economy`."""
+    rows: list[list[object]] = []
     pending = []
     for economy in economies:
         series = grouped.get(economy)
@@ -68,8 +84,8 @@ def shares_in_year(
         if basis == "project":
             pending.append(len(rows) - 1)
     fits = fit_many(
-        [grouped[rows[i][0]]["year"].to_numpy(float) for i in pending],
-        [grouped[rows[i][0]]["value"].to_numpy(float) for i in pending],
+        [grouped[str(rows[i][0])][0] for i in pending],
+        [grouped[str(rows[i][0])][1] for i in pending],
         model,
     )
     for i, fit in zip(pending, fits, strict=True):
@@ -92,7 +108,7 @@ def _population(pop: pd.DataFrame, year: int) -> pd.DataFrame:
 
 
 def offline_by_economy(
-    internet: pd.DataFrame,
+    internet: pd.DataFrame | dict[str, Series],
     population: pd.DataFrame,
     economies: pd.DataFrame,
     year: int,
@@ -100,9 +116,11 @@ def offline_by_economy(
 ) -> pd.DataFrame:
     """One row per economy with a population: iso3, economy, stat_region, income_group,
     population, population_year, internet_pct, internet_basis, internet_basis_year, offline,
-    offline_pct. ``internet`` and ``population`` have columns economy, year, value (and flag)."""
+    offline_pct. ``internet`` and ``population`` have columns economy, year, value (and flag);
+    ``internet`` may also be the output of :func:`series_by_economy`, to reuse it across years."""
     pop = _population(population, year)
-    shares = shares_in_year(internet, list(pop["economy"]), year, model)
+    grouped = series_by_economy(internet) if isinstance(internet, pd.DataFrame) else internet
+    shares = shares_in_year(grouped, list(pop["economy"]), year, model)
     table = pop.merge(shares, on="economy", how="left")
     table["offline"] = people_offline(
         table["population"].to_numpy(), table["internet_pct"].to_numpy()

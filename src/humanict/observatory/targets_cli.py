@@ -10,7 +10,8 @@ import typer
 
 from humanict.cli_support import settings, user_errors
 from humanict.data import Warehouse
-from humanict.observatory.analysis import targets_progress
+from humanict.errors import InvalidInputError
+from humanict.observatory.analysis import group_progress, targets_progress
 from humanict.observatory.targets import load_sdg_indicators, load_targets
 from humanict.output import Format, records, render
 
@@ -53,15 +54,25 @@ def sdg(fmt: Fmt = Format.table) -> None:
 @app.command()
 @user_errors
 def progress(
-    member: Annotated[str, typer.Option(help="ISO3 code of the economy, e.g. KEN.")],
+    member: Annotated[str | None, typer.Option(help="ISO3 code of the economy, e.g. KEN.")] = None,
+    group: Annotated[
+        str | None, typer.Option(help="Instead of --member: world, developing or ldc.")
+    ] = None,
     model: Annotated[str | None, typer.Option(help="Model (default: backtest winner).")] = None,
     fmt: Fmt = Format.table,
 ) -> None:
-    """Where an economy stands on each target: met, on track or off track by the target year."""
+    """Where an economy or a group stands on each target: met, on track or off track."""
     s = settings()
-    economy, frame = targets_progress(s.data_dir, Warehouse(s.warehouse_path), member, model)
-    if fmt is Format.json:
+    warehouse = Warehouse(s.warehouse_path)
+    if (member is None) == (group is None):
+        raise InvalidInputError("give either --member ISO3 or --group world|developing|ldc")
+    if group is not None:
+        frame = group_progress(s.data_dir, warehouse, group)
+        payload = {"group": group, "targets": records(frame)}
+    else:
+        economy, frame = targets_progress(s.data_dir, warehouse, str(member), model)
         payload = {"iso3": economy.iso3, "economy": economy.name, "targets": records(frame)}
+    if fmt is Format.json:
         typer.echo(json.dumps(payload, indent=2, ensure_ascii=False))
         return
     typer.echo(

@@ -39,6 +39,17 @@ def list_targets(settings: SettingsDep) -> dict[str, Any]:
     return {"targets": targets, "sdg_indicators": sdg, "count": len(targets)}
 
 
+@router.get(
+    "/targets/progress/group/{group}", summary="Progress of world, developing economies or LDCs"
+)
+def group_target_progress(group: str, settings: SettingsDep, warehouse: WarehouseDep) -> Any:
+    """Internet-use targets at the level they were set: the population-weighted share of the
+    group per year, its projection and the status of each target."""
+    frame = analysis.group_progress(settings.data_dir, warehouse, group)
+    series = analysis.group_internet_series(settings.data_dir, warehouse, group)
+    return {"group": group, "targets": records(frame), "series": records(series)}
+
+
 @router.get("/targets/progress/{iso3}", summary="Progress of one economy towards the targets")
 def target_progress(
     iso3: str,

@@ -31,12 +31,15 @@ def targets_page(
     settings: SettingsDep,
     warehouse: WarehouseDep,
     member: Annotated[str | None, Query()] = None,
+    group: Annotated[str | None, Query()] = None,
 ) -> HTMLResponse:
     progress = None
     economy = None
     if member:
         economy, frame = analysis.targets_progress(settings.data_dir, warehouse, member)
         progress = records(frame)
+    elif group:
+        progress = records(analysis.group_progress(settings.data_dir, warehouse, group))
     return _render(
         request,
         "observatory/targets.html",
@@ -44,6 +47,8 @@ def targets_page(
             "targets": load_targets(settings.data_dir),
             "sdg": load_sdg_indicators(settings.data_dir),
             "economy": economy,
+            "group": group if not member else None,
+            "groups": analysis.GROUPS,
             "progress": progress,
         },
     )
