@@ -78,3 +78,16 @@ def test_priorities_filter_by_region_and_sort(page: Any) -> None:
         "#priorities tbody td:nth-child(5)", "cells => cells.map(c => Number(c.dataset.value))"
     )
     assert values == sorted(values) or values == sorted(values, reverse=True)
+
+
+def test_offline_page_changes_year_and_group_targets_open(page: Any) -> None:
+    page.goto(page.base + "/offline")
+    page.fill("#year", "2015")
+    page.click("form.inline-form button")
+    page.wait_for_url("**/offline?year=2015")
+    assert "People offline in 2015" in page.locator("h1").inner_text()
+    page.goto(page.base + "/targets")
+    page.click("a[data-group='ldc']")
+    page.wait_for_selector("#progress tbody tr")
+    assert "ldc" in page.locator("#progress-heading").inner_text()
+    assert page.locator("#progress tr[data-target='bbc2025-3c']").count() == 1
