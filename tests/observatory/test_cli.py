@@ -63,7 +63,7 @@ def test_bad_member_is_a_one_line_error() -> None:
 def test_unknown_gap_kind_is_refused() -> None:
     result = runner.invoke(app, ["observatory", "gaps", "speed"])
     assert result.exit_code == 1
-    assert "choose gender, urban-rural or affordability" in result.output
+    assert "choose gender, urban-rural, affordability" in result.output
 
 
 def test_group_progress_and_the_choice_between_member_and_group() -> None:

@@ -47,6 +47,7 @@ from humanict.observatory.trajectories import (
     project,
     year_reaching,
 )
+from humanict.output import records
 
 INTERNET = "i99H"
 POPULATION = "SP.POP.TOTL"
@@ -147,6 +148,20 @@ def affordability(warehouse: Warehouse, data_dir: Path) -> pd.DataFrame:
     return _named(gap_math.affordability_table(prices), data_dir)
 
 
+GAP_KINDS = ("gender", "urban-rural", "affordability")
+
+
+def gap_table(kind: str, data_dir: Path, warehouse: Warehouse) -> pd.DataFrame:
+    """One of the gap tables by name: gender, urban-rural or affordability."""
+    if kind == "gender":
+        return gender_gaps(data_dir)
+    if kind == "urban-rural":
+        return area_gaps(data_dir)
+    if kind == "affordability":
+        return affordability(warehouse, data_dir)
+    raise InvalidInputError(f"unknown gap {kind!r}; choose {', '.join(GAP_KINDS)}")
+
+
 def _named(table: pd.DataFrame, data_dir: Path) -> pd.DataFrame:
     """Keep economies of the data model (drops regional aggregates) and add names."""
     meta = economies_frame(data_dir)[["iso3", "name", "stat_region"]]
@@ -200,6 +215,15 @@ class Trajectory:
     model: str | None  # the model actually fitted (a short series falls back)
     observed: pd.DataFrame  # year, value, flag
     projection: pd.DataFrame  # year, central, lower, upper
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "iso3": self.iso3,
+            "indicator": self.indicator,
+            "model": self.model,
+            "observed": records(self.observed),
+            "projection": records(self.projection),
+        }
 
 
 def _series_for(warehouse: Warehouse, data_dir: Path, iso3: str, indicator: str) -> pd.DataFrame:

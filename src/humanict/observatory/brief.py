@@ -65,15 +65,7 @@ class BriefData:
             "targets": self.progress,
             "gender": self.gender,
             "urban_rural": self.urban_rural,
-            "trajectories": [
-                {
-                    "indicator": t.indicator,
-                    "model": t.model,
-                    "observed": records(t.observed),
-                    "projection": records(t.projection),
-                }
-                for t in self.trajectories
-            ],
+            "trajectories": [t.as_dict() for t in self.trajectories],
         }
 
 

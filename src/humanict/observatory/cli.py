@@ -13,7 +13,7 @@ from humanict.data import Warehouse
 from humanict.observatory import analysis
 from humanict.observatory.cost_cli import register as register_cost
 from humanict.observatory.reports import offline_report
-from humanict.output import Format, records, render
+from humanict.output import Format, render
 
 app = typer.Typer(
     help="People offline, gender, urban/rural and affordability gaps, priorities and costs.",
@@ -72,18 +72,7 @@ def gaps(
 ) -> None:
     """Gender parity scores, urban/rural gaps or affordability against 2% of GNI p.c."""
     s = settings()
-    if kind == "gender":
-        table = analysis.gender_gaps(s.data_dir)
-    elif kind == "urban-rural":
-        table = analysis.area_gaps(s.data_dir)
-    elif kind == "affordability":
-        table = analysis.affordability(Warehouse(s.warehouse_path), s.data_dir)
-    else:
-        from humanict.errors import InvalidInputError
-
-        raise InvalidInputError(
-            f"unknown gap {kind!r}; choose gender, urban-rural or affordability"
-        )
+    table = analysis.gap_table(kind, s.data_dir, Warehouse(s.warehouse_path))
     if member is not None:
         table = table[table["iso3"] == analysis.find_economy(s.data_dir, member).iso3]
     typer.echo(render(table, fmt))
@@ -124,18 +113,7 @@ def trajectory(
         Warehouse(s.warehouse_path), s.data_dir, member, indicator, model, until
     )
     if fmt is Format.json:
-        typer.echo(
-            json.dumps(
-                {
-                    "iso3": traj.iso3,
-                    "indicator": traj.indicator,
-                    "model": traj.model,
-                    "observed": records(traj.observed),
-                    "projection": records(traj.projection),
-                },
-                indent=2,
-            )
-        )
+        typer.echo(json.dumps(traj.as_dict(), indent=2))
         return
     typer.echo(f"{traj.iso3} {traj.indicator}: model {traj.model}")
     typer.echo(render(traj.projection, fmt))

@@ -137,6 +137,32 @@ def _bounds(model: str, t: Array, cap: float) -> tuple[list[float], list[float]]
     return [1e-3, 1e-5, 1e-3, 1970.0], [cap, 0.5, 3.0, float(t[0])]
 
 
+def _fit_record(
+    model: str,
+    params: Array,
+    covariance: Array,
+    sigma: float,
+    dof: int,
+    t: Array,
+    y: Array,
+    cap: float,
+    residuals: Array,
+) -> Fit:
+    return Fit(
+        model=model,
+        params=tuple(float(p) for p in params),
+        covariance=covariance,
+        sigma=sigma,
+        dof=dof,
+        n=int(t.size),
+        first_year=int(t[0]),
+        last_year=int(t[-1]),
+        last_value=float(y[-1]),
+        cap=cap,
+        rmse=float(np.sqrt(np.mean(residuals**2))),
+    )
+
+
 def _fit_curve(model: str, t: Array, y: Array, cap: float, fixed_ceiling: bool) -> Fit:
     curve = CURVES[model]
     lower, upper = _bounds(model, t, cap)
@@ -169,19 +195,7 @@ def _fit_curve(model: str, t: Array, y: Array, cap: float, fixed_ceiling: bool) 
     jac = parameter_jacobian(curve, t, params)[:, first:]
     covariance = np.zeros((params.size, params.size))
     covariance[first:, first:] = np.linalg.pinv(jac.T @ jac) * sigma**2
-    return Fit(
-        model=model,
-        params=tuple(float(p) for p in params),
-        covariance=covariance,
-        sigma=sigma,
-        dof=dof,
-        n=n,
-        first_year=int(t[0]),
-        last_year=int(t[-1]),
-        last_value=float(y[-1]),
-        cap=cap,
-        rmse=float(np.sqrt(np.mean(residuals**2))),
-    )
+    return _fit_record(model, params, covariance, sigma, dof, t, y, cap, residuals)
 
 
 def _fit_ols(model: str, t: Array, y: Array, cap: float) -> Fit:
@@ -194,19 +208,8 @@ def _fit_ols(model: str, t: Array, y: Array, cap: float) -> Fit:
     dof = max(n - 2, 1)
     sigma = float(np.sqrt(np.sum(residuals**2) / dof)) if n > 2 else 0.0
     covariance = np.linalg.pinv(design.T @ design) * sigma**2
-    return Fit(
-        model=model,
-        params=(float(coef[0]), float(coef[1]), float(t[-1])),
-        covariance=covariance,
-        sigma=sigma,
-        dof=dof,
-        n=n,
-        first_year=int(t[0]),
-        last_year=int(t[-1]),
-        last_value=float(y[-1]),
-        cap=cap,
-        rmse=float(np.sqrt(np.mean(residuals**2))),
-    )
+    params = np.array([coef[0], coef[1], t[-1]])
+    return _fit_record(model, params, covariance, sigma, dof, t, y, cap, residuals)
 
 
 def _fit_last(t: Array, y: Array, cap: float) -> Fit:

@@ -94,16 +94,7 @@ def priorities(
 
 @router.get("/observatory/gaps/{kind}", summary="Gender, urban/rural or affordability gaps")
 def gaps(kind: str, settings: SettingsDep, warehouse: WarehouseDep) -> dict[str, Any]:
-    if kind == "gender":
-        table = analysis.gender_gaps(settings.data_dir)
-    elif kind == "urban-rural":
-        table = analysis.area_gaps(settings.data_dir)
-    elif kind == "affordability":
-        table = analysis.affordability(warehouse, settings.data_dir)
-    else:
-        raise InvalidInputError(
-            f"unknown gap {kind!r}; choose gender, urban-rural or affordability"
-        )
+    table = analysis.gap_table(kind, settings.data_dir, warehouse)
     return {"kind": kind, "data": records(table), "count": len(table)}
 
 
@@ -115,14 +106,7 @@ def trajectory(
     indicator: Annotated[str, Query(description="Warehouse indicator code.")] = "i99H",
     model: Annotated[str | None, Query(description="Trajectory model.")] = None,
 ) -> dict[str, Any]:
-    traj = analysis.trajectory(warehouse, settings.data_dir, iso3, indicator, model)
-    return {
-        "iso3": traj.iso3,
-        "indicator": traj.indicator,
-        "model": traj.model,
-        "observed": records(traj.observed),
-        "projection": records(traj.projection),
-    }
+    return analysis.trajectory(warehouse, settings.data_dir, iso3, indicator, model).as_dict()
 
 
 @router.get("/members/{iso3}/brief", summary="Country brief (JSON twin of the brief page)")
