@@ -133,3 +133,10 @@ def test_group_progress_labels_the_internet_use_targets(
     assert rows.loc["umc2030-2", "status"] == "not measured"
     with pytest.raises(InvalidInputError, match="unknown group"):
         analysis.group_progress(settings.data_dir, warehouse, "G7")
+
+
+def test_public_names_are_sorted_and_exported() -> None:
+    import humanict.observatory as observatory
+
+    assert observatory.__all__ == sorted(observatory.__all__)
+    assert all(hasattr(observatory, name) for name in observatory.__all__)

@@ -73,3 +73,24 @@ def test_group_progress_and_the_choice_between_member_and_group() -> None:
     result = runner.invoke(app, ["targets", "progress"])
     assert result.exit_code == 1
     assert "either --member" in result.output
+
+
+def test_brief_writes_a_pdf_and_an_html_file(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    pdf, html = tmp_path / "ken.pdf", tmp_path / "ken.html"
+    result = runner.invoke(
+        app, ["observatory", "brief", "KEN", "--pdf", str(pdf), "--html", str(html)]
+    )
+    assert result.exit_code == 0, result.output
+    assert pdf.read_bytes().startswith(b"%PDF")
+    assert "Country brief: Kenya" in html.read_text()
+    assert "<svg" in html.read_text()
+
+
+def test_trajectory_as_json_projects_to_2030() -> None:
+    result = runner.invoke(
+        app, ["observatory", "trajectory", "KEN", "--indicator", "xHH6_IDI", "--format", "json"]
+    )
+    assert result.exit_code == 0, result.output
+    payload = json.loads(result.output)
+    assert payload["model"] == "logistic"
+    assert payload["projection"][-1]["year"] == 2030
