@@ -122,6 +122,11 @@ def offline_by_economy(
     grouped = series_by_economy(internet) if isinstance(internet, pd.DataFrame) else internet
     shares = shares_in_year(grouped, list(pop["economy"]), year, model)
     table = pop.merge(shares, on="economy", how="left")
+    table["internet_basis_year"] = pd.Series(
+        [None if pd.isna(v) else int(v) for v in table["internet_basis_year"]],
+        index=table.index,
+        dtype=object,
+    )
     table["offline"] = people_offline(
         table["population"].to_numpy(), table["internet_pct"].to_numpy()
     )
