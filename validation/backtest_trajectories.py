@@ -29,7 +29,7 @@ TRAIN_END = 2015
 TEST_YEARS = (2019, 2023)
 MIN_TRAIN = 6
 INDICATORS = ("i99H", "xHH6_IDI", "i911mw", "i992b", "i271G")
-MODELS = ("logistic", "gompertz", "bass", "linear", "last")
+MODELS = ("anchored", "logistic", "gompertz", "bass", "linear", "last")
 
 
 def backtest(frame: pd.DataFrame) -> pd.DataFrame:

@@ -73,3 +73,11 @@ def test_batch_refuses_bad_input() -> None:
     with pytest.raises(InvalidInputError, match="at least 4 observations"):
         fit_curves([np.arange(2000.0, 2003.0)], [np.array([1.0, 2.0, 3.0])], "logistic")
     assert fit_curves([], [], "logistic") == []
+
+
+def test_batch_anchored_fits_equal_the_single_ones() -> None:
+    years, values = synthetic_panel(logistic, LOGISTIC[:4])
+    for t, y, fit in zip(years, values, fit_curves(years, values, "anchored"), strict=True):
+        assert fit.model == "anchored"
+        assert project(fit, t[-1:]).central[0] == pytest.approx(y[-1], abs=1e-3)
+        assert fit.params == pytest.approx(fit_series(t, y, "anchored").params, rel=1e-3)

@@ -92,5 +92,5 @@ def test_trajectory_as_json_projects_to_2030() -> None:
     )
     assert result.exit_code == 0, result.output
     payload = json.loads(result.output)
-    assert payload["model"] == "logistic"
+    assert payload["model"] == "anchored"
     assert payload["projection"][-1]["year"] == 2030

@@ -92,7 +92,7 @@ def test_bad_input_is_refused_with_a_clear_message() -> None:
 
 
 def test_default_models_follow_the_backtest() -> None:
-    assert default_model("i99H") == "logistic"
+    assert default_model("i99H") == "anchored"
     assert default_model("i911mw") == "linear"
     assert default_model("i271mb_2GB_GNI") == "loglinear"
 
@@ -105,3 +105,11 @@ def test_calibrated_intervals_grow_by_the_backtest_rate_per_year() -> None:
     growth = INTERVAL_GROWTH_PER_YEAR["logistic"]
     assert grown.half_width - raw.half_width == pytest.approx(growth * (years - 2023.0))
     assert np.all(grown.upper - grown.lower >= raw.upper - raw.lower)
+
+
+def test_anchored_logistic_passes_through_the_last_observation() -> None:
+    values = synthetic_logistic(2.0)
+    fit = fit_series(YEARS, values, "anchored")
+    plain = fit_series(YEARS, values, "logistic")
+    assert fit.params[:2] == plain.params[:2]  # same ceiling and rate, shifted in time
+    assert project(fit, np.array([2023.0])).central[0] == pytest.approx(values[-1], abs=1e-6)

@@ -19,7 +19,14 @@ import numpy.typing as npt
 
 from humanict.errors import InvalidInputError
 from humanict.observatory.diffusion import CURVES
-from humanict.observatory.trajectories import CURVE_MODELS, MIN_POINTS, Fit, fit_best_available
+from humanict.observatory.trajectories import (
+    BASE_CURVE,
+    CURVE_MODELS,
+    MIN_POINTS,
+    Fit,
+    anchor,
+    fit_best_available,
+)
 
 Array = npt.NDArray[np.float64]
 
@@ -148,6 +155,10 @@ def fit_curves(
         )
     if not years:
         return []
+    if model in BASE_CURVE:
+        return [
+            anchor(fit) for fit in fit_curves(years, values, BASE_CURVE[model], cap, fixed_ceiling)
+        ]
     t, y, mask = _pad(years, values)
     counts = mask.sum(axis=1).astype(int)
     if (counts < MIN_POINTS[model]).any():

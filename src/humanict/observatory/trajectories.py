@@ -19,27 +19,39 @@ to ``[0, cap]``.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 import numpy.typing as npt
 from scipy import optimize, stats
 
 from humanict.errors import InvalidInputError
-from humanict.observatory.diffusion import CURVES, parameter_jacobian
+from humanict.observatory.diffusion import CURVES, Curve, parameter_jacobian
 
 Array = npt.NDArray[np.float64]
 
-MODELS = ("logistic", "gompertz", "bass", "linear", "last", "loglinear")
-CURVE_MODELS = ("logistic", "gompertz", "bass")
+MODELS = ("anchored", "logistic", "gompertz", "bass", "linear", "last", "loglinear")
+CURVE_MODELS = ("anchored", "logistic", "gompertz", "bass")
+# ``anchored`` is the logistic curve shifted in time to pass through the last observation
+# (same ceiling and rate): it continues from where the series is, not from where the fitted
+# curve says it should be.
+BASE_CURVE = {"anchored": "logistic"}
 # Fewest observations each model is fitted on (one more than its parameters, Bass two more).
-MIN_POINTS = {"logistic": 4, "gompertz": 4, "bass": 5, "linear": 2, "last": 1, "loglinear": 2}
+MIN_POINTS = {
+    "anchored": 4,
+    "logistic": 4,
+    "gompertz": 4,
+    "bass": 5,
+    "linear": 2,
+    "last": 1,
+    "loglinear": 2,
+}
 LINEAR_WINDOW = 8  # years of the linear trend: recent pace, as ITU's own five-year nowcasts
 DEFAULT_LEVEL = 0.90
 # The models with the lowest mean absolute error in validation/backtest_trajectories.py (fit
 # to 2015, predict 2019-2023), for shares with a fixed 100% ceiling and for subscriptions per
 # 100 inhabitants; docs/methodology/trajectories.md gives the table.
-DEFAULT_MODEL = "logistic"
+DEFAULT_MODEL = "anchored"
 DEFAULT_MODEL_FREE_CEILING = "linear"
 PRICE_MODEL = "loglinear"
 # Growth of the prediction intervals with the horizon, in units of the series per year past the
@@ -48,6 +60,7 @@ PRICE_MODEL = "loglinear"
 # those values fall inside; the other half checks the coverage. For series in percent or per
 # 100 inhabitants only; other models and units keep the statistical interval.
 INTERVAL_GROWTH_PER_YEAR: dict[str, float] = {
+    "anchored": 3.71,
     "bass": 3.62,
     "gompertz": 3.69,
     "last": 4.58,
@@ -249,7 +262,8 @@ def fit_series(
             f"the series has {t.size}"
         )
     if model in CURVE_MODELS:
-        return _fit_curve(model, t, y, cap, fixed_ceiling)
+        fit = _fit_curve(BASE_CURVE.get(model, model), t, y, cap, fixed_ceiling)
+        return anchor(fit) if model == "anchored" else fit
     if model == "last":
         return _fit_last(t, y, cap)
     return _fit_ols(model, t, y, cap)
@@ -266,9 +280,26 @@ def fit_best_available(
     return None
 
 
+def anchor(fit: Fit) -> Fit:
+    """A fitted logistic shifted in time to pass through the last observation.
+
+    With ``y = K / (1 + exp(-r (t - t0)))`` through ``(t_last, y_last)``:
+    ``t0 = t_last + ln(K / y_last - 1) / r``; the last value is kept inside ``(0, K)``.
+    """
+    k, r, _ = fit.params
+    y_last = float(np.clip(fit.last_value, 1e-6 * k, (1.0 - 1e-6) * k))
+    t0 = fit.last_year + np.log(k / y_last - 1.0) / r
+    return replace(fit, model="anchored", params=(k, r, float(t0)))
+
+
+def curve_of(model: str) -> Curve:
+    """The curve function of a curve model."""
+    return CURVES[BASE_CURVE.get(model, model)]
+
+
 def _central(fit: Fit, t: Array) -> Array:
     if fit.model in CURVE_MODELS:
-        return CURVES[fit.model](t, *fit.params)
+        return curve_of(fit.model)(t, *fit.params)
     if fit.model == "last":
         return np.full_like(t, fit.params[0])
     a, b, origin = fit.params
@@ -283,7 +314,7 @@ def _variance(fit: Fit, t: Array) -> Array:
     if fit.covariance is None:
         return np.zeros_like(t)
     if fit.model in CURVE_MODELS:
-        grad = parameter_jacobian(CURVES[fit.model], t, np.array(fit.params))
+        grad = parameter_jacobian(curve_of(fit.model), t, np.array(fit.params))
     else:
         grad = np.column_stack([np.ones_like(t), t - fit.params[2]])
     return np.einsum("ij,jk,ik->i", grad, fit.covariance, grad) + fit.sigma**2
