@@ -12,6 +12,7 @@ from humanict.governance.cli import app as governance_app
 from humanict.indices.cli import app as index_app
 from humanict.members.cli import app as members_app
 from humanict.observatory.cli import app as observatory_app
+from humanict.observatory.targets_cli import app as targets_app
 from humanict.security.cli import app as security_app
 from humanict.spectrum.cli import app as spectrum_app
 from humanict.wsis.cli import app as wsis_app
@@ -25,6 +26,7 @@ app.add_typer(members_app, name="members")
 app.add_typer(data_app, name="data")
 app.add_typer(index_app, name="index")
 app.add_typer(observatory_app, name="observatory")
+app.add_typer(targets_app, name="targets")
 app.add_typer(governance_app, name="governance")
 app.add_typer(spectrum_app, name="spectrum")
 app.add_typer(security_app, name="security")

@@ -17,11 +17,13 @@ from humanict.web import (
     api_indicators,
     api_indices,
     api_members,
+    api_observatory,
     api_security,
     api_sources,
     api_spectrum_registry,
     api_wsis,
     cost_pages,
+    observatory_pages,
     pages,
     pages_governance,
     pages_security,
@@ -80,6 +82,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         cost_pages.router,
         engineering_web.api_router,
         engineering_web.page_router,
+        api_observatory.router,
+        observatory_pages.router,
     ):
         app.include_router(router)
 

@@ -1,0 +1,126 @@
+"""HTML pages of the observatory: targets, priorities, the map of people offline, briefs."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Query, Request
+from fastapi.responses import HTMLResponse, Response
+
+from humanict.observatory import analysis
+from humanict.observatory.brief import build_brief, chart_svg, render_pdf, summary_lines
+from humanict.observatory.reports import offline_report
+from humanict.observatory.targets import load_sdg_indicators, load_targets
+from humanict.output import records
+from humanict.web.deps import SettingsDep, WarehouseDep
+from humanict.web.templating import missing_assets
+from humanict.web.views import iso_numeric
+
+router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
+DEFAULT_YEAR = 2024
+
+
+def _render(request: Request, name: str, context: dict[str, object]) -> HTMLResponse:
+    response: HTMLResponse = request.app.state.templates.TemplateResponse(request, name, context)
+    return response
+
+
+@router.get("/targets")
+def targets_page(
+    request: Request,
+    settings: SettingsDep,
+    warehouse: WarehouseDep,
+    member: Annotated[str | None, Query()] = None,
+    group: Annotated[str | None, Query()] = None,
+) -> HTMLResponse:
+    progress = None
+    economy = None
+    if member:
+        economy, frame = analysis.targets_progress(settings.data_dir, warehouse, member)
+        progress = records(frame)
+    elif group:
+        progress = records(analysis.group_progress(settings.data_dir, warehouse, group))
+    return _render(
+        request,
+        "observatory/targets.html",
+        {
+            "targets": load_targets(settings.data_dir),
+            "sdg": load_sdg_indicators(settings.data_dir),
+            "economy": economy,
+            "group": group if not member else None,
+            "groups": analysis.GROUPS,
+            "progress": progress,
+        },
+    )
+
+
+@router.get("/priorities")
+def priorities_page(
+    request: Request,
+    settings: SettingsDep,
+    warehouse: WarehouseDep,
+    region: Annotated[str | None, Query()] = None,
+) -> HTMLResponse:
+    region = region or None
+    table = analysis.priorities(settings.data_dir, warehouse, DEFAULT_YEAR, region)
+    return _render(
+        request,
+        "observatory/priorities.html",
+        {
+            "rows": records(table),
+            "region": region,
+            "regions": analysis.STAT_REGIONS,
+            "year": DEFAULT_YEAR,
+        },
+    )
+
+
+@router.get("/offline")
+def offline_page(
+    request: Request,
+    settings: SettingsDep,
+    warehouse: WarehouseDep,
+    year: Annotated[int, Query()] = DEFAULT_YEAR,
+) -> HTMLResponse:
+    report = offline_report(analysis.offline(settings.data_dir, warehouse, year), settings.data_dir)
+    map_data = [
+        {
+            "iso3": e["iso3"],
+            "name": e["economy"],
+            "numeric": iso_numeric(e["iso3"]),
+            "offline": e["offline"],
+            "offline_pct": e["offline_pct"],
+        }
+        for e in report["economies"]
+    ]
+    return _render(
+        request,
+        "observatory/offline.html",
+        {
+            "report": report,
+            "map_data": map_data,
+            "missing_assets": missing_assets(settings.assets_dir),
+        },
+    )
+
+
+@router.get("/members/{iso3}/brief")
+def brief_page(
+    iso3: str, request: Request, settings: SettingsDep, warehouse: WarehouseDep
+) -> HTMLResponse:
+    data = build_brief(settings.data_dir, warehouse, iso3)
+    return _render(
+        request,
+        "observatory/brief.html",
+        {"brief": data, "facts": summary_lines(data), "charts": chart_svg(data)},
+    )
+
+
+@router.get("/members/{iso3}/brief.pdf")
+def brief_pdf(iso3: str, settings: SettingsDep, warehouse: WarehouseDep) -> Response:
+    data = build_brief(settings.data_dir, warehouse, iso3)
+    return Response(
+        render_pdf(data),
+        media_type="application/pdf",
+        headers={"Content-Disposition": f'inline; filename="{data.iso3}-brief.pdf"'},
+    )
