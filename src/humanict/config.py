@@ -31,5 +31,10 @@ class Settings(BaseSettings):
         default=PROJECT_ROOT / "src" / "humanict" / "web" / "assets" / "node_modules",
         description="Front-end packages from the npm registry (d3, topojson, world-atlas).",
     )
+    registry_url: str = Field(
+        default=f"sqlite:///{PROJECT_ROOT / 'var' / 'registry.sqlite'}",
+        description="SQLAlchemy URL of the election registry (SQLite file by default; "
+        "PostgreSQL as postgresql+psycopg://user@host/db).",
+    )
     host: str = Field(default="127.0.0.1", description="Address `humanict serve` listens on.")
     port: int = Field(default=8000, description="Port `humanict serve` listens on.")

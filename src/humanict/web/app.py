@@ -10,6 +10,8 @@ from fastapi.staticfiles import StaticFiles
 from humanict import __version__
 from humanict.config import Settings
 from humanict.data import Warehouse
+from humanict.governance.ballot import api as ballot_api
+from humanict.governance.ballot import pages as ballot_pages
 from humanict.web import api_indicators, api_indices, api_members, api_sources, pages
 from humanict.web.cache import IndexCache
 from humanict.web.errors import install_error_handlers
@@ -49,6 +51,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         api_indicators.router,
         api_indices.router,
         api_sources.router,
+        ballot_api.router,
+        ballot_pages.router,
         pages.router,
     ):
         app.include_router(router)

@@ -1,9 +1,305 @@
-"""Commands of the verifiable secret ballot, added to `humanict governance`."""
+"""Commands of the verifiable secret ballot, added to `humanict governance`:
+`humanict governance ballot ...` to run elections and `humanict governance verify` to check one."""
 
 from __future__ import annotations
 
+import json
+import os
+from pathlib import Path
+from typing import Annotated, Any
+
+import pandas as pd
 import typer
+
+from humanict.cli_support import settings, user_errors
+from humanict.errors import InvalidInputError
+from humanict.output import Format, render
+
+ballot_app = typer.Typer(
+    help="Verifiable secret ballot: credentials, trustees, elections, casting and tally.",
+    no_args_is_help=True,
+)
+
+Credential = Annotated[
+    str | None,
+    typer.Option(
+        "--credential",
+        envvar="HUMANICT_CREDENTIAL",
+        help="ID:SECRET of your credential (or set HUMANICT_CREDENTIAL).",
+    ),
+]
+Url = Annotated[
+    str | None,
+    typer.Option(help="Base URL of a humanict server; without it the local registry is used."),
+]
+FormatOpt = Annotated[Format, typer.Option("--format", help="Output format.")]
+
+
+def _service() -> Any:
+    from humanict.governance.ballot.service import BallotService
+
+    return BallotService.from_url(settings().registry_url)
+
+
+def _officer(service: Any, credential: str | None) -> Any:
+    return service.authenticate(credential)
+
+
+def _show(data: dict[str, Any] | list[dict[str, Any]], fmt: Format) -> None:
+    rows = data if isinstance(data, list) else [data]
+    if fmt is Format.json:
+        typer.echo(json.dumps(data, indent=2))
+        return
+    flat = [
+        {k: (json.dumps(v) if isinstance(v, dict | list) else v) for k, v in r.items()}
+        for r in rows
+    ]
+    typer.echo(render(pd.DataFrame(flat), fmt))
+
+
+@ballot_app.command("credentials")
+@user_errors
+def credentials(
+    out: Annotated[Path, typer.Option(help="File to write the new credentials to (JSON).")],
+    no_vote: Annotated[
+        str, typer.Option(help="Comma-separated ISO3 codes of delegations without voting rights.")
+    ] = "",
+    officers: Annotated[int, typer.Option(help="Election officer credentials.")] = 1,
+    observers: Annotated[int, typer.Option(help="Observer credentials.")] = 1,
+) -> None:
+    """Issue one credential per Member State (193) plus officers and observers; only hashes are
+    stored, the secrets are written once to OUT (mode 600) for distribution."""
+    from humanict.members.registry import member_states
+
+    if out.exists():
+        raise InvalidInputError(f"{out} exists; choose a new file so no secret is overwritten")
+    members = [e.iso3 for e in member_states(settings().data_dir)]
+    blocked = frozenset(c.strip().upper() for c in no_vote.split(",") if c.strip())
+    unknown = sorted(blocked - set(members))
+    if unknown:
+        raise InvalidInputError(f"not Member States: {', '.join(unknown)}")
+    tokens = _service().issue_credentials(members, officers, observers, blocked)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    fd = os.open(out, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(fd, "w", encoding="utf-8") as fh:
+        json.dump(tokens, fh, indent=1)
+    typer.echo(
+        f"{len(members)} delegations ({len(members) - len(blocked)} with voting rights), "
+        f"{officers} officer(s), {observers} observer(s); secrets in {out}"
+    )
+
+
+@ballot_app.command("trustees")
+@user_errors
+def trustees(
+    out: Annotated[Path, typer.Option(help="Folder for public.json and trustee-N.json files.")],
+    n: Annotated[int, typer.Option("--trustees", help="Number of trustees.")] = 5,
+    k: Annotated[int, typer.Option("--threshold", help="Trustees needed to decrypt.")] = 3,
+    group: Annotated[str, typer.Option(help="Group: rfc5114-2048-256.")] = "rfc5114-2048-256",
+) -> None:
+    """Run a k-of-n key ceremony locally: each trustee's key goes to its own file (hand each
+    to its trustee and delete it here); public.json goes to the election officer."""
+    from humanict.governance.ballot.client import record_id
+    from humanict.governance.ballot.group import group_named
+    from humanict.governance.ballot.trustees import run_ceremony
+
+    chosen = group_named(group)
+    record, shares = run_ceremony(chosen, n, k)
+    out.mkdir(parents=True, exist_ok=True)
+    public = {"group": chosen.as_dict(), "trustees": record}
+    (out / "public.json").write_text(json.dumps(public, indent=1), encoding="utf-8")
+    for index, secret in shares:
+        data = {
+            "index": index,
+            "secret": str(secret),
+            "group": chosen.name,
+            "key_id": record_id(record),
+        }
+        path = out / f"trustee-{index}.json"
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            json.dump(data, fh)
+    typer.echo(f"{k}-of-{n} trustee key: {out / 'public.json'} and {n} trustee files in {out}")
+
+
+@ballot_app.command("create")
+@user_errors
+def create(
+    title: Annotated[str, typer.Option(help="Title, e.g. 'PP-26 Secretary-General'.")],
+    candidates: Annotated[str, typer.Option(help="Comma-separated candidate names.")],
+    trustees_file: Annotated[Path, typer.Option("--trustees", help="public.json of a ceremony.")],
+    kind: Annotated[str, typer.Option(help="official (one seat) or council (a region).")] = (
+        "official"
+    ),
+    seats: Annotated[int, typer.Option(help="Seats (council regions: the region's seats).")] = 1,
+    election_id: Annotated[str | None, typer.Option("--id", help="Election id.")] = None,
+    credential: Credential = None,
+    fmt: FormatOpt = Format.table,
+) -> None:
+    """Create an election (election officer)."""
+    service = _service()
+    public = json.loads(trustees_file.read_text(encoding="utf-8"))
+    manifest = service.create_election(
+        _officer(service, credential),
+        title,
+        kind,
+        seats,
+        candidates.split(","),
+        public,
+        election_id,
+    )
+    _show({k: manifest[k] for k in ("id", "title", "kind", "seats", "candidates")}, fmt)
+
+
+@ballot_app.command("open")
+@user_errors
+def open_round(
+    election: Annotated[str, typer.Argument(help="Election id.")],
+    withdraw: Annotated[list[str] | None, typer.Option(help="Candidate withdrawn.")] = None,
+    credential: Credential = None,
+    fmt: FormatOpt = Format.table,
+) -> None:
+    """Open the next round (election officer)."""
+    service = _service()
+    _show(service.open_round(_officer(service, credential), election, withdraw or []), fmt)
+
+
+@ballot_app.command("close")
+@user_errors
+def close_round(
+    election: Annotated[str, typer.Argument(help="Election id.")],
+    credential: Credential = None,
+    fmt: FormatOpt = Format.table,
+) -> None:
+    """Close the open round (election officer)."""
+    service = _service()
+    _show(service.close_round(_officer(service, credential), election), fmt)
+
+
+@ballot_app.command("cast")
+@user_errors
+def cast(
+    election: Annotated[str, typer.Argument(help="Election id.")],
+    choice: Annotated[list[str] | None, typer.Option(help="Candidate chosen (repeat).")] = None,
+    credential: Credential = None,
+    url: Url = None,
+) -> None:
+    """Encrypt a delegation's choice on this machine and cast it (no --choice: a blank ballot)."""
+    from humanict.governance.ballot.client import ApiClient, prepare_ballot
+
+    if url:
+        receipt = ApiClient(url, credential).cast(election, choice or [])
+    else:
+        service = _service()
+        voter = service.authenticate(credential)
+        ballot = prepare_ballot(service.board(election), choice or [])
+        receipt = service.cast(voter, election, ballot)
+    typer.echo(
+        f"ballot recorded at entry {receipt['height']}; tracking code "
+        f"{receipt['tracking_code']} (find it on the board)"
+    )
+
+
+@ballot_app.command("decrypt")
+@user_errors
+def decrypt(
+    election: Annotated[str, typer.Argument(help="Election id.")],
+    key: Annotated[Path, typer.Option(help="This trustee's trustee-N.json.")],
+    url: Url = None,
+) -> None:
+    """As a trustee: verify the board, then submit decryption shares of the closed round."""
+    from humanict.governance.ballot.client import ApiClient, read_trustee_key, trustee_share
+
+    key_data = read_trustee_key(key)
+    if url:
+        client = ApiClient(url)
+        answer = client.submit_share(election, trustee_share(client.board(election), key_data))
+    else:
+        service = _service()
+        answer = service.submit_share(election, trustee_share(service.board(election), key_data))
+    typer.echo(f"share of trustee {answer['trustee']} recorded at entry {answer['height']}")
+
+
+@ballot_app.command("tally")
+@user_errors
+def tally(
+    election: Annotated[str, typer.Argument(help="Election id.")],
+    credential: Credential = None,
+    fmt: FormatOpt = Format.table,
+) -> None:
+    """Combine the trustees' shares and publish the round's counts (election officer)."""
+    service = _service()
+    _show(service.tally(_officer(service, credential), election), fmt)
+
+
+@ballot_app.command("list")
+@user_errors
+def list_elections(fmt: FormatOpt = Format.table) -> None:
+    """Elections in the registry."""
+    _show(_service().elections(), fmt)
+
+
+@ballot_app.command("results")
+@user_errors
+def results(
+    election: Annotated[str, typer.Argument(help="Election id.")], fmt: FormatOpt = Format.table
+) -> None:
+    """Published results of each tallied round."""
+    _show(_service().results(election), fmt)
+
+
+@ballot_app.command("export")
+@user_errors
+def export(
+    election: Annotated[str, typer.Argument(help="Election id.")],
+    out: Annotated[Path, typer.Option(help="JSON-lines file to write the board to.")],
+) -> None:
+    """Export the public board (for `humanict governance verify FILE`)."""
+    from humanict.governance.ballot.board import write_board
+
+    entries = _service().board(election)
+    write_board(entries, out)
+    typer.echo(f"{len(entries)} entries, head {entries[-1].hash}, written to {out}")
+
+
+def verify(
+    election: Annotated[
+        str, typer.Argument(help="Election id in the registry, or an exported board file.")
+    ],
+    url: Url = None,
+    fmt: FormatOpt = Format.table,
+) -> None:
+    """Verify an election from its board: chain, every proof, aggregates, decryption proofs,
+    counts and outcome. Exits 1 naming the first entry that fails."""
+    from humanict.governance.ballot.board import read_board
+    from humanict.governance.ballot.client import ApiClient
+    from humanict.governance.ballot.verify import verify_entries
+
+    path = Path(election)
+    if path.suffix in (".jsonl", ".json") or path.is_file():
+        entries = read_board(path)
+    elif url:
+        entries = ApiClient(url).board(election)
+    else:
+        entries = _service().board(election)
+    report = verify_entries(entries)
+    if fmt is Format.json:
+        typer.echo(json.dumps(report, indent=2))
+        return
+    typer.echo(
+        f"verified {report['election']} ({report['title']}): {report['entries']} entries, "
+        f"{report['proofs_checked']} proofs, head {report['head']}"
+    )
+    for r in report["rounds"]:
+        result = r["result"] or {}
+        typer.echo(
+            f"round {r['round']}: {r['ballots']} ballots, counts {result.get('counts', '-')}, "
+            f"outcome {result.get('outcome', {}).get('status', 'not tallied')} "
+            f"{result.get('outcome', {}).get('elected', '')}"
+        )
 
 
 def register(app: typer.Typer) -> None:
     """Add the ballot commands to the governance command group."""
+    app.add_typer(ballot_app, name="ballot")
+    app.command("verify")(user_errors(verify))
