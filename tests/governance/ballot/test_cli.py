@@ -1,0 +1,169 @@
+"""The commands end to end on a SQLite registry, and `humanict governance verify` on an exported
+board: it accepts the honest board and names the entry of a tampered, truncated or re-chained
+one."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from humanict.cli import app
+from humanict.governance.ballot.board import make_entry, read_board, write_board
+
+runner = CliRunner()
+
+
+def _run(args: list[str], env: dict[str, str], code: int = 0) -> str:
+    result = runner.invoke(app, args, env=env)
+    assert result.exit_code == code, result.output
+    return result.output
+
+
+@pytest.fixture(scope="module")
+def election(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, str]]:
+    tmp = tmp_path_factory.mktemp("cli")
+    env = {"HUMANICT_REGISTRY_URL": f"sqlite:///{tmp / 'registry.sqlite'}"}
+    out = _run(
+        [
+            "governance",
+            "ballot",
+            "credentials",
+            "--out",
+            str(tmp / "creds.json"),
+            "--no-vote",
+            "SOM",
+        ],
+        env,
+    )
+    assert "193 delegations (192 with voting rights)" in out
+    creds = json.loads((tmp / "creds.json").read_text())
+    officer = {**env, "HUMANICT_CREDENTIAL": creds["officer-1"]}
+    _run(
+        [
+            "governance",
+            "ballot",
+            "trustees",
+            "--out",
+            str(tmp / "tr"),
+            "--group",
+            "test-insecure-512",
+        ],
+        env,
+    )
+    _run(
+        [
+            "governance",
+            "ballot",
+            "create",
+            "--title",
+            "CLI test",
+            "--candidates",
+            "P,Q",
+            "--trustees",
+            str(tmp / "tr" / "public.json"),
+            "--id",
+            "cli-test",
+        ],
+        officer,
+    )
+    _run(["governance", "ballot", "open", "cli-test"], officer)
+    for iso3, choice in [("KEN", "P"), ("PER", "Q"), ("JPN", "P")]:
+        out = _run(
+            ["governance", "ballot", "cast", "cli-test", "--choice", choice],
+            {**env, "HUMANICT_CREDENTIAL": creds[iso3]},
+        )
+        assert "tracking code" in out
+    refused = _run(
+        ["governance", "ballot", "cast", "cli-test", "--choice", "P"],
+        {**env, "HUMANICT_CREDENTIAL": creds["SOM"]},
+        code=1,
+    )
+    assert "no voting rights" in refused
+    _run(["governance", "ballot", "close", "cli-test"], officer)
+    for index in (2, 3):
+        _run(
+            [
+                "governance",
+                "ballot",
+                "decrypt",
+                "cli-test",
+                "--key",
+                str(tmp / "tr" / f"trustee-{index}.json"),
+            ],
+            env,
+        )
+    short = _run(["governance", "ballot", "tally", "cli-test"], officer, code=1)
+    assert "only 2 of the 3 trustee shares" in short
+    _run(
+        [
+            "governance",
+            "ballot",
+            "decrypt",
+            "cli-test",
+            "--key",
+            str(tmp / "tr" / "trustee-5.json"),
+        ],
+        env,
+    )
+    tally = json.loads(
+        _run(["governance", "ballot", "tally", "cli-test", "--format", "json"], officer)
+    )
+    assert tally["counts"] == {"P": 2, "Q": 1, "BLANK": 0}
+    _run(["governance", "ballot", "export", "cli-test", "--out", str(tmp / "board.jsonl")], env)
+    return tmp / "board.jsonl", env
+
+
+def test_verify_accepts_the_honest_board(election: tuple[Path, dict[str, str]]) -> None:
+    board, env = election
+    out = _run(["governance", "verify", str(board)], env)
+    assert "verified cli-test" in out and "{'P': 2, 'Q': 1, 'BLANK': 0}" in out
+    report = json.loads(_run(["governance", "verify", "cli-test", "--format", "json"], env))
+    assert report["rounds"][0]["ballots"] == 3
+
+
+def _rechain(entries: list, tmp: Path) -> Path:
+    """What an operator with write access could publish: a consistent chain of altered entries."""
+    out, prev = [], "0" * 64
+    for height, e in enumerate(entries):
+        made = make_entry(height, prev, e.kind, json.loads(e.payload))
+        out.append(made)
+        prev = made.hash
+    path = tmp / "rechained.jsonl"
+    write_board(out, path)
+    return path
+
+
+def test_verify_names_the_tampered_entry(
+    election: tuple[Path, dict[str, str]], tmp_path: Path
+) -> None:
+    board, env = election
+    entries = read_board(board)
+    lines = board.read_text().splitlines()
+    flipped = lines[:]
+    code = json.loads(entries[3].payload)["tracking_code"]
+    flipped[3] = flipped[3].replace(code, code[::-1])
+    assert flipped[3] != lines[3]
+    (tmp_path / "flip.jsonl").write_text("\n".join(flipped) + "\n")
+    out = _run(["governance", "verify", str(tmp_path / "flip.jsonl")], env, code=1)
+    assert "entry 3 [hash]" in out
+    (tmp_path / "gap.jsonl").write_text("\n".join(lines[:3] + lines[4:]) + "\n")
+    assert "entry 4 [order]" in _run(
+        ["governance", "verify", str(tmp_path / "gap.jsonl")], env, code=1
+    )
+    # dropping a ballot and re-chaining: the close entry's count no longer matches
+    dropped = _rechain(entries[:3] + entries[4:], tmp_path)
+    assert "[count]" in _run(["governance", "verify", str(dropped)], env, code=1)
+    # a stuffed copy of a ballot: refused as a duplicate
+    stuffed = _rechain(entries[:4] + [entries[3]] + entries[4:], tmp_path)
+    assert "entry 4 [duplicate]" in _run(["governance", "verify", str(stuffed)], env, code=1)
+    # a ballot added after the close
+    late = _rechain(entries[:6] + [entries[2]] + entries[6:], tmp_path)
+    assert "ballot after the round closed" in _run(["governance", "verify", str(late)], env, code=1)
+    # altered published counts
+    result = json.loads(entries[-1].payload)
+    result["counts"]["Q"] = 2
+    forged = _rechain(entries[:-1] + [make_entry(0, "", "result", result)], tmp_path)
+    assert "[counts]" in _run(["governance", "verify", str(forged)], env, code=1)
