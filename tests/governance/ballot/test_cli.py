@@ -11,7 +11,9 @@ import pytest
 from typer.testing import CliRunner
 
 from humanict.cli import app
+from humanict.governance.ballot import standalone_verifier
 from humanict.governance.ballot.board import make_entry, read_board, write_board
+from humanict.governance.ballot.verify import verify_entries
 
 runner = CliRunner()
 
@@ -122,6 +124,17 @@ def test_verify_accepts_the_honest_board(election: tuple[Path, dict[str, str]]) 
     assert "verified cli-test" in out and "{'P': 2, 'Q': 1, 'BLANK': 0}" in out
     report = json.loads(_run(["governance", "verify", "cli-test", "--format", "json"], env))
     assert report["rounds"][0]["ballots"] == 3
+    # the server-side verifier agrees with the standalone one
+    server_side = verify_entries(read_board(board))
+    assert server_side["rounds"][0]["result"]["counts"] == report["rounds"][0]["result"]["counts"]
+    assert server_side["head"] == report["head"]
+    head = report["head"]
+    assert "verified" in _run(["governance", "verify", str(board), "--head", head], env)
+
+
+def test_standalone_verifier_shares_no_code() -> None:
+    source = Path(standalone_verifier.__file__).read_text()
+    assert "humanict" not in source.replace("humanict (only", "")
 
 
 def _rechain(entries: list, tmp: Path) -> Path:
@@ -162,6 +175,12 @@ def test_verify_names_the_tampered_entry(
     # a ballot added after the close
     late = _rechain(entries[:6] + [entries[2]] + entries[6:], tmp_path)
     assert "ballot after the round closed" in _run(["governance", "verify", str(late)], env, code=1)
+    # a truncated board, consistent in itself, no longer holds the head an observer saw
+    truncated = _rechain(entries[:5], tmp_path)
+    assert "verified" in _run(["governance", "verify", str(truncated)], env)
+    seen = entries[-1].hash
+    out = _run(["governance", "verify", str(truncated), "--head", seen], env, code=1)
+    assert "no longer contains the head" in out
     # altered published counts
     result = json.loads(entries[-1].payload)
     result["counts"]["Q"] = 2

@@ -266,3 +266,31 @@ def test_verifier_detects_a_tampered_entry(setup: Any, ceremony: Any) -> None:
         )
     with pytest.raises(VerificationError, match=f"entry {target.height} \\[hash\\]"):
         verify_entries(setup.service.board(eid))
+
+
+def test_concurrent_casts_all_land_once(setup: Any, ceremony: Any) -> None:
+    """Six delegations cast at the same moment from threads, each also trying a second time:
+    six ballots on a consistent chain, six refusals, nothing lost."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from .conftest import ROLL
+
+    eid = _election(setup, ceremony)
+    board = setup.service.board(eid)
+    ballots = [(iso3, prepare_ballot(board, [CANDIDATES[i % 3]])) for i, iso3 in enumerate(ROLL)]
+    ballots += [(iso3, prepare_ballot(board, [])) for iso3 in ROLL]
+    voters = {iso3: setup.voter(iso3) for iso3 in ROLL}
+
+    def attempt(item: tuple[str, Any]) -> str:
+        try:
+            setup.service.cast(voters[item[0]], eid, item[1])
+            return "ok"
+        except ConflictError as err:
+            return str(err)
+
+    with ThreadPoolExecutor(max_workers=6) as pool:
+        outcomes = list(pool.map(attempt, ballots))
+    assert outcomes.count("ok") == 6
+    assert all("already voted" in o for o in outcomes if o != "ok")
+    assert setup.service.close_round(setup.officer, eid)["ballots"] == 6
+    assert verify_entries(setup.service.board(eid))["rounds"][0]["ballots"] == 6

@@ -267,13 +267,18 @@ def verify(
         str, typer.Argument(help="Election id in the registry, or an exported board file.")
     ],
     url: Url = None,
+    head: Annotated[
+        str | None,
+        typer.Option(help="A head hash seen earlier: the board must still contain it."),
+    ] = None,
     fmt: FormatOpt = Format.table,
 ) -> None:
-    """Verify an election from its board: chain, every proof, aggregates, decryption proofs,
+    """Verify an election from its board with the standalone verifier (standard library only,
+    no code shared with the server): chain, group, every proof, aggregates, decryption proofs,
     counts and outcome. Exits 1 naming the first entry that fails."""
+    from humanict.governance.ballot import standalone_verifier
     from humanict.governance.ballot.board import read_board
     from humanict.governance.ballot.client import ApiClient
-    from humanict.governance.ballot.verify import verify_entries
 
     path = Path(election)
     if path.suffix in (".jsonl", ".json") or path.is_file():
@@ -282,20 +287,34 @@ def verify(
         entries = ApiClient(url).board(election)
     else:
         entries = _service().board(election)
-    report = verify_entries(entries)
+    rows = [
+        {"height": e.height, "prev": e.prev, "kind": e.kind, "payload": e.payload, "hash": e.hash}
+        for e in entries
+    ]
+    try:
+        report = standalone_verifier.verify_board(rows)
+    except standalone_verifier.BoardInvalid as err:
+        raise InvalidInputError(str(err)) from err
+    except (KeyError, TypeError, ValueError) as err:
+        raise InvalidInputError(f"verification failed: malformed board ({err!r})") from err
+    if head and head not in {r["hash"] for r in rows}:
+        raise InvalidInputError(
+            f"verification failed: the board no longer contains the head {head} seen earlier; "
+            "it was rewritten or forked"
+        )
     if fmt is Format.json:
         typer.echo(json.dumps(report, indent=2))
         return
     typer.echo(
-        f"verified {report['election']} ({report['title']}): {report['entries']} entries, "
-        f"{report['proofs_checked']} proofs, head {report['head']}"
+        f"verified {report['election']}: {report['entries']} entries, group {report['group']}, "
+        f"trustees {report['trustees']}, head {report['head']}"
     )
     for r in report["rounds"]:
         result = r["result"] or {}
+        outcome = result.get("outcome", {})
         typer.echo(
             f"round {r['round']}: {r['ballots']} ballots, counts {result.get('counts', '-')}, "
-            f"outcome {result.get('outcome', {}).get('status', 'not tallied')} "
-            f"{result.get('outcome', {}).get('elected', '')}"
+            f"outcome {outcome.get('status', 'not tallied')} {outcome.get('elected', '')}"
         )
 
 
