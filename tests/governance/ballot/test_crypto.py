@@ -175,3 +175,13 @@ def test_counter_of_random_ballots_matches_tally() -> None:
         partial = {j: [pow(ct.a, s, G.p) for ct in aggregates] for j, s in shares[:2]}
         counts, _ = combine_counts(G, keyset, aggregates, partial, len(votes))
         assert dict(zip(options, counts, strict=True)) == {o: Counter(votes)[o] for o in options}
+
+
+def test_powmod_equals_the_builtin() -> None:
+    from humanict.governance.ballot.group import powmod
+
+    rng = random.Random(5)
+    for _ in range(50):
+        b, e = rng.randrange(RFC5114_2048_256.p), rng.randrange(RFC5114_2048_256.q)
+        assert powmod(b, e, RFC5114_2048_256.p) == pow(b, e, RFC5114_2048_256.p)
+        assert type(powmod(b, e, RFC5114_2048_256.p)) is int

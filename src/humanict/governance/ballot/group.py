@@ -15,6 +15,18 @@ from functools import lru_cache
 
 from humanict.errors import InvalidInputError
 
+try:  # optional: GMP's modular exponentiation, about 10 times faster at 2048 bits
+    from gmpy2 import powmod as _gmp_powmod
+except ImportError:  # pragma: no cover - depends on the installed extras
+    _gmp_powmod = None
+
+
+def powmod(base: int, exp: int, mod: int) -> int:
+    """base^exp mod mod for exp >= 0 (GMP when the `fast` extra is installed)."""
+    if _gmp_powmod is None:
+        return pow(base, exp, mod)
+    return int(_gmp_powmod(base, exp, mod))
+
 
 @dataclass(frozen=True, slots=True)
 class Group:
@@ -27,7 +39,7 @@ class Group:
 
     def is_element(self, x: int) -> bool:
         """True when ``x`` lies in the order-q subgroup (0 < x < p and x^q = 1 mod p)."""
-        return 0 < x < self.p and pow(x, self.q, self.p) == 1
+        return 0 < x < self.p and powmod(x, self.q, self.p) == 1
 
     def random_scalar(self) -> int:
         """A uniform scalar in [1, q) from the operating system's CSPRNG."""

@@ -59,8 +59,16 @@ def ballot_page(eid: str, request: Request) -> HTMLResponse:
 def results_page(eid: str, request: Request) -> HTMLResponse:
     service = ballot_service(request)
     entries = [e.as_dict() for e in service.board(eid)]
+    options = {
+        e["payload"]["round"]: e["payload"]["options"] for e in entries if e["kind"] == "open"
+    }
     return _render(
         request,
         "election_results.html",
-        {"e": service.status(eid), "results": service.results(eid), "entries": entries},
+        {
+            "e": service.status(eid),
+            "results": service.results(eid),
+            "entries": entries,
+            "options": options,
+        },
     )

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from humanict.errors import InvalidInputError
 from humanict.governance.ballot.elgamal import Ciphertext, parse_scalar
-from humanict.governance.ballot.group import Group, fixed_base
+from humanict.governance.ballot.group import Group, fixed_base, powmod
 from humanict.governance.ballot.hashing import challenge
 
 RangeProof = list[tuple[int, int]]  # (c_j, v_j) for j = lo..hi
@@ -53,9 +53,9 @@ def _range_commitments(
     """A_j = g^v a^-c and B_j = K^v (b / g^j)^-c for one branch of the disjunction."""
     p, q = group.p, group.q
     neg = (q - c_j) % q
-    a_j = group.gpow(v_j) * pow(ct.a, neg, p) % p
+    a_j = group.gpow(v_j) * powmod(ct.a, neg, p) % p
     b_over = ct.b * group.gpow((q - j) % q) % p
-    b_j = k_v * pow(b_over, neg, p) % p
+    b_j = k_v * powmod(b_over, neg, p) % p
     return [a_j, b_j]
 
 
@@ -83,7 +83,7 @@ def prove_equal_logs(
     """Prove log_g(public) = log_base(value) = secret (Chaum-Pedersen), as (c, v)."""
     w = group.random_scalar()
     c = challenge(
-        group.q, "eqlog", context, base, public, value, group.gpow(w), pow(base, w, group.p)
+        group.q, "eqlog", context, base, public, value, group.gpow(w), powmod(base, w, group.p)
     )
     return c, (w + c * secret) % group.q
 
@@ -97,8 +97,8 @@ def verify_equal_logs(
     if not (0 <= c < q and 0 <= v < q):
         return False
     neg = (q - c) % q
-    commit_g = group.gpow(v) * pow(public, neg, p) % p
-    commit_b = pow(base, v, p) * pow(value, neg, p) % p
+    commit_g = group.gpow(v) * powmod(public, neg, p) % p
+    commit_b = powmod(base, v, p) * powmod(value, neg, p) % p
     return c == challenge(q, "eqlog", context, base, public, value, commit_g, commit_b)
 
 
@@ -114,7 +114,7 @@ def verify_knowledge(group: Group, public: int, proof: tuple[int, int], context:
     p, q = group.p, group.q
     if not (0 <= c < q and 0 <= v < q):
         return False
-    commit = group.gpow(v) * pow(public, (q - c) % q, p) % p
+    commit = group.gpow(v) * powmod(public, (q - c) % q, p) % p
     return c == challenge(q, "schnorr", context, public, commit)
 
 

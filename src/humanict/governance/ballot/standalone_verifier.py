@@ -10,11 +10,22 @@ counts recovered from k shares and the outcome.
 
 from __future__ import annotations
 
+import builtins
 import hashlib
 import json
 import random
 import sys
 from typing import Any
+
+try:  # optional speed-up; the standard library's pow gives the same results
+    from gmpy2 import powmod as _gmp_powmod
+
+    def pow(base: int, exp: int, mod: int) -> int:  # noqa: A001
+        if exp < 0:
+            return builtins.pow(base, exp, mod)
+        return int(_gmp_powmod(base, exp, mod))
+except ImportError:  # pragma: no cover - depends on what is installed
+    pass
 
 
 class BoardInvalid(Exception):

@@ -8,7 +8,7 @@ from typing import Any
 from humanict.errors import ConflictError, InvalidInputError
 from humanict.governance.ballot.ballots import RoundSpec
 from humanict.governance.ballot.elgamal import Ciphertext, combine, discrete_log, parse_int
-from humanict.governance.ballot.group import Group
+from humanict.governance.ballot.group import Group, powmod
 from humanict.governance.ballot.proofs import parse_pair, prove_equal_logs, verify_equal_logs
 from humanict.governance.ballot.trustees import TrusteeSet, lagrange_at_zero
 
@@ -29,7 +29,7 @@ def make_share(
     public = group.gpow(secret)
     shares = []
     for i, ct in enumerate(aggregates):
-        d = pow(ct.a, secret, group.p)
+        d = powmod(ct.a, secret, group.p)
         proof = prove_equal_logs(group, ct.a, public, d, secret, share_context(spec, index, i))
         shares.append({"d": str(d), "proof": [str(proof[0]), str(proof[1])]})
     return {"round": spec.round, "trustee": index, "shares": shares}
@@ -97,7 +97,7 @@ def combine_counts(
         combined = 1
         for j in used:
             lam = lagrange_at_zero(used, j, group.q)
-            combined = combined * pow(shares[j][i], lam, group.p) % group.p
+            combined = combined * powmod(shares[j][i], lam, group.p) % group.p
         g_m = ct.b * pow(combined, -1, group.p) % group.p
         counts.append(discrete_log(group, g_m, bound))
     return counts, used

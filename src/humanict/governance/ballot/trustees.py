@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from humanict.errors import ConflictError, InvalidInputError
 from humanict.governance.ballot.elgamal import parse_int
-from humanict.governance.ballot.group import Group
+from humanict.governance.ballot.group import Group, powmod
 from humanict.governance.ballot.proofs import parse_pair, prove_knowledge, verify_knowledge
 
 
@@ -78,7 +78,7 @@ def commitment_at(group: Group, commitments: list[int], j: int) -> int:
     """prod_k C_k^(j^k) = g^(f(j)): the public image of the share f(j)."""
     value = 1
     for power, c in enumerate(commitments):
-        value = value * pow(c, pow(j, power, group.q), group.p) % group.p
+        value = value * powmod(c, powmod(j, power, group.q), group.p) % group.p
     return value
 
 
