@@ -8,6 +8,9 @@ the timed phase measures the server: authentication (argon2id), proof verificati
 board append. Group: RFC 5114 2048-bit MODP with a 256-bit subgroup; election of one official
 with 4 candidates (5 options with BLANK); trustees 3 of 5.
 
+Latency is measured per request from the client's send; with all 193 requests in flight at
+once it includes the time queued behind the others (use --concurrency to limit them).
+
 Usage: .venv/bin/python benchmarks/bench_ballot_load.py [--backends sqlite postgresql]
        [--concurrency 193]
 """
@@ -31,6 +34,7 @@ from typing import Any
 import httpx
 
 from humanict.config import Settings
+from humanict.governance.ballot import standalone_verifier
 from humanict.governance.ballot.client import (
     entries_from_json,
     prepare_ballot,
@@ -45,6 +49,14 @@ from humanict.members.registry import member_states
 
 CANDIDATES = ["Candidate 1", "Candidate 2", "Candidate 3", "Candidate 4"]
 PG_ADMIN = "host=127.0.0.1 port=5432 user=postgres dbname=test"
+
+
+def _gmp() -> bool:
+    try:
+        import gmpy2  # noqa: F401
+    except ImportError:
+        return False
+    return True
 
 
 def _free_port() -> int:
@@ -164,6 +176,14 @@ def run(backend: str, concurrency: int) -> None:
         start = time.perf_counter()
         report = verify_entries(entries_from_json(rows["entries"]))
         verify_s = time.perf_counter() - start
+        exported = [
+            {k: r[k] for k in ("height", "prev", "kind", "hash")} | {"payload": r["payload_text"]}
+            for r in rows["entries"]
+        ]
+        start = time.perf_counter()
+        standalone = standalone_verifier.verify_board(exported)
+        standalone_s = time.perf_counter() - start
+        assert standalone["rounds"][0]["result"]["counts"] == result.json()["counts"]
     finally:
         server.terminate()
         server.wait(timeout=30)
@@ -186,7 +206,18 @@ def run(backend: str, concurrency: int) -> None:
     )
     print(f"trustee shares (3 of 5, each verifies the board) {shares_s:6.1f} s")
     print(f"tally (combine shares, publish)       {tally_s:8.2f} s")
-    print(f"verify whole board ({report['proofs_checked']} proofs)  {verify_s:8.1f} s")
+    print(
+        f"verify whole board ({report['proofs_checked']} proofs)  {verify_s:8.1f} s "
+        "(server-side verifier)"
+    )
+    print(
+        f"verify whole board, standalone verifier {standalone_s:6.1f} s "
+        "(`humanict governance verify`)"
+    )
+    print(
+        f"gmpy2 in use: {'yes' if _gmp() else 'no (pip install -e .[fast])'}; "
+        f"load average at end {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores"
+    )
     print(
         f"result: {result.json()['counts']} -> {result.json()['outcome']['status']} "
         f"{result.json()['outcome']['elected']}"
