@@ -187,6 +187,17 @@ def test_refusals_leave_the_board_unchanged(setup: Any, ceremony: Any) -> None:
         r"selection 1 \(Bo\): proof",
         lambda: svc.cast(setup.voter("BRA"), eid, bad),
     )
+    # a ballot made for another election (same key, same candidates) fails its proofs there
+    svc.create_election(setup.officer, "Twin", "official", 1, CANDIDATES, ceremony[0], "twin")
+    svc.open_round(setup.officer, "twin")
+    twin_ballot = prepare_ballot(svc.board("twin"), ["Ana"])
+    _refused(
+        setup,
+        eid,
+        InvalidInputError,
+        "proof of 0 or 1 fails",
+        lambda: svc.cast(setup.voter("BRA"), eid, twin_ballot),
+    )
     _refused(
         setup,
         eid,
