@@ -84,6 +84,10 @@ def election(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, 
         code=1,
     )
     assert "no voting rights" in refused
+    state = json.loads(
+        _run(["governance", "ballot", "status", "cli-test", "--format", "json"], env)
+    )
+    assert state["voted"] == 3 and state["eligible"] == 192 and state["status"] == "open"
     _run(["governance", "ballot", "close", "cli-test"], officer)
     for index in (2, 3):
         _run(

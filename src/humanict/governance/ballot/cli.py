@@ -239,6 +239,19 @@ def list_elections(fmt: FormatOpt = Format.table) -> None:
     _show(_service().elections(), fmt)
 
 
+@ballot_app.command("status")
+@user_errors
+def status(
+    election: Annotated[str, typer.Argument(help="Election id.")], fmt: FormatOpt = Format.table
+) -> None:
+    """Status of an election: round, options, delegations voted of those eligible, shares in."""
+    info = _service().status(election)
+    opened = info.pop("open", None) or {}
+    info["options"] = opened.get("options", [])
+    info["eligible"] = opened.get("eligible", 0)
+    _show(info, fmt)
+
+
 @ballot_app.command("results")
 @user_errors
 def results(
