@@ -190,3 +190,104 @@ def test_verify_names_the_tampered_entry(
     result["counts"]["Q"] = 2
     forged = _rechain(entries[:-1] + [make_entry(0, "", "result", result)], tmp_path)
     assert "[counts]" in _run(["governance", "verify", str(forged)], env, code=1)
+
+
+def test_distributed_key_ceremony(tmp_path: Path) -> None:
+    """Three trustees deal on their own, each checks what it received; a cheating dealer is
+    named; the resulting key runs an election that two of them decrypt."""
+    from humanict.governance.ballot.client import prepare_ballot
+    from humanict.governance.ballot.service import BallotService
+
+    env = {"HUMANICT_REGISTRY_URL": f"sqlite:///{tmp_path / 'registry.sqlite'}"}
+    exchange = tmp_path / "exchange"
+    for i in (1, 2, 3):
+        _run(
+            [
+                "governance",
+                "ballot",
+                "trustee-deal",
+                "--index",
+                str(i),
+                "--trustees",
+                "3",
+                "--threshold",
+                "2",
+                "--group",
+                "test-insecure-512",
+                "--out",
+                str(exchange),
+            ],
+            env,
+        )
+    public_files = []
+    for i in (1, 2, 3):
+        public = tmp_path / f"public-{i}.json"
+        _run(
+            [
+                "governance",
+                "ballot",
+                "trustee-keys",
+                "--index",
+                str(i),
+                "--dealings",
+                str(exchange),
+                "--out",
+                str(tmp_path / f"trustee-{i}.json"),
+                "--public-out",
+                str(public),
+            ],
+            env,
+        )
+        public_files.append(public.read_text())
+    assert public_files[0] == public_files[1] == public_files[2]
+    # a dealer that sends a wrong share is named by the trustee that receives it
+    cheat = exchange / "share-2-for-3.json"
+    data = json.loads(cheat.read_text())
+    cheat.write_text(json.dumps({**data, "share": str(int(data["share"]) + 1)}))
+    out = _run(
+        [
+            "governance",
+            "ballot",
+            "trustee-keys",
+            "--index",
+            "3",
+            "--dealings",
+            str(exchange),
+            "--out",
+            str(tmp_path / "again.json"),
+        ],
+        env,
+        code=1,
+    )
+    assert "trustee 2 sent trustee 3 a share that does not match" in out
+    # the key works: an election decrypted by trustees 1 and 3
+    service = BallotService.from_url(env["HUMANICT_REGISTRY_URL"])
+    tokens = service.issue_credentials(["GHA", "CHL"])
+    officer = service.authenticate(tokens["officer-1"])
+    service.create_election(
+        officer, "Dist", "official", 1, ["U", "V"], json.loads(public_files[0]), "dist"
+    )
+    service.open_round(officer, "dist")
+    for iso3 in ("GHA", "CHL"):
+        service.cast(
+            service.authenticate(tokens[iso3]), "dist", prepare_ballot(service.board("dist"), ["V"])
+        )
+    service.close_round(officer, "dist")
+    service.engine.dispose()
+    for i in (1, 3):
+        _run(
+            [
+                "governance",
+                "ballot",
+                "decrypt",
+                "dist",
+                "--key",
+                str(tmp_path / f"trustee-{i}.json"),
+            ],
+            env,
+        )
+    tally = _run(
+        ["governance", "ballot", "tally", "dist", "--format", "json"],
+        {**env, "HUMANICT_CREDENTIAL": tokens["officer-1"]},
+    )
+    assert json.loads(tally)["counts"] == {"U": 0, "V": 2, "BLANK": 0}

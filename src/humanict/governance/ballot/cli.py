@@ -97,8 +97,9 @@ def trustees(
     k: Annotated[int, typer.Option("--threshold", help="Trustees needed to decrypt.")] = 3,
     group: Annotated[str, typer.Option(help="Group: rfc5114-2048-256.")] = "rfc5114-2048-256",
 ) -> None:
-    """Run a k-of-n key ceremony locally: each trustee's key goes to its own file (hand each
-    to its trustee and delete it here); public.json goes to the election officer."""
+    """Run a k-of-n key ceremony on this machine (for trials: this machine sees every key; for
+    real use run trustee-deal and trustee-keys on each trustee's machine). Each trustee's key
+    goes to its own file; public.json goes to the election officer."""
     from humanict.governance.ballot.client import record_id
     from humanict.governance.ballot.group import group_named
     from humanict.governance.ballot.trustees import run_ceremony
@@ -120,6 +121,108 @@ def trustees(
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
             json.dump(data, fh)
     typer.echo(f"{k}-of-{n} trustee key: {out / 'public.json'} and {n} trustee files in {out}")
+
+
+def _write_private(path: Path, data: dict[str, Any]) -> None:
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "w", encoding="utf-8") as fh:
+        json.dump(data, fh)
+
+
+@ballot_app.command("trustee-deal")
+@user_errors
+def trustee_deal(
+    index: Annotated[int, typer.Option(help="This trustee's number, 1..n.")],
+    out: Annotated[Path, typer.Option(help="Folder for the dealing and the shares.")],
+    n: Annotated[int, typer.Option("--trustees", help="Number of trustees.")] = 5,
+    k: Annotated[int, typer.Option("--threshold", help="Trustees needed to decrypt.")] = 3,
+    group: Annotated[str, typer.Option(help="Group: rfc5114-2048-256.")] = "rfc5114-2048-256",
+) -> None:
+    """Distributed ceremony, step 1 (each trustee on its own machine): publish dealing-I.json
+    and send each share-I-for-J.json privately to trustee J."""
+    from humanict.governance.ballot.group import group_named
+    from humanict.governance.ballot.trustees import deal
+
+    if not 1 <= index <= n or not 1 <= k <= n:
+        raise InvalidInputError(f"need 1 <= index <= {n} and 1 <= threshold <= {n}")
+    chosen = group_named(group)
+    dealing = deal(chosen, index, n, k)
+    out.mkdir(parents=True, exist_ok=True)
+    public = {
+        "group": chosen.as_dict(),
+        "n": n,
+        "k": k,
+        "index": index,
+        "commitments": [str(c) for c in dealing.commitments],
+        "proofs": [[str(c), str(v)] for c, v in dealing.proofs],
+    }
+    (out / f"dealing-{index}.json").write_text(json.dumps(public), encoding="utf-8")
+    for j, share in dealing.shares.items():
+        _write_private(
+            out / f"share-{index}-for-{j}.json", {"from": index, "to": j, "share": str(share)}
+        )
+    typer.echo(f"trustee {index}: dealing-{index}.json (public) and {n} private shares in {out}")
+
+
+@ballot_app.command("trustee-keys")
+@user_errors
+def trustee_keys(
+    index: Annotated[int, typer.Option(help="This trustee's number, 1..n.")],
+    dealings: Annotated[
+        Path, typer.Option(help="Folder with every dealing-I.json and this trustee's shares.")
+    ],
+    out: Annotated[Path, typer.Option(help="Where to write this trustee's key file.")],
+    public_out: Annotated[
+        Path | None, typer.Option(help="Where to write the public record (public.json).")
+    ] = None,
+) -> None:
+    """Distributed ceremony, step 2: check every dealing's proofs and every share sent to this
+    trustee against its commitments (naming a cheating dealer), then write the key file."""
+    from humanict.governance.ballot.client import record_id
+    from humanict.governance.ballot.elgamal import parse_int
+    from humanict.governance.ballot.group import group_from_dict
+    from humanict.governance.ballot.trustees import Dealing, check_public_record, receive
+
+    files = sorted(dealings.glob("dealing-*.json"))
+    if not files:
+        raise InvalidInputError(f"no dealing-*.json in {dealings}")
+    published = [json.loads(f.read_text(encoding="utf-8")) for f in files]
+    first = published[0]
+    chosen = group_from_dict(first["group"])
+    if any(
+        (d["group"], d["n"], d["k"]) != (first["group"], first["n"], first["k"]) for d in published
+    ):
+        raise InvalidInputError("dealings disagree on the group, n or k; restart the ceremony")
+    record = {
+        "n": first["n"],
+        "k": first["k"],
+        "trustees": [
+            {key: d[key] for key in ("index", "commitments", "proofs")}
+            for d in sorted(published, key=lambda d: d["index"])
+        ],
+    }
+    keyset = check_public_record(chosen, record)
+    received = []
+    for d in record["trustees"]:
+        path = dealings / f"share-{d['index']}-for-{index}.json"
+        if not path.is_file():
+            raise InvalidInputError(f"missing {path.name}: trustee {d['index']} has not sent it")
+        share = parse_int(json.loads(path.read_text(encoding="utf-8"))["share"], "share")
+        received.append(Dealing(d["index"], [int(c) for c in d["commitments"]], [], {index: share}))
+    secret = receive(chosen, index, received)
+    assert chosen.gpow(secret) == keyset.verification_keys[index]
+    _write_private(
+        out,
+        {"index": index, "secret": str(secret), "group": chosen.name, "key_id": record_id(record)},
+    )
+    if public_out:
+        public_out.write_text(
+            json.dumps({"group": chosen.as_dict(), "trustees": record}, indent=1), encoding="utf-8"
+        )
+    typer.echo(
+        f"trustee {index}: key written to {out}; election key checked from "
+        f"{len(files)} dealings ({keyset.k} of {keyset.n})"
+    )
 
 
 @ballot_app.command("create")
