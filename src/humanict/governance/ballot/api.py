@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import json
+import threading
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Body, Header, Request
@@ -27,11 +28,16 @@ router = APIRouter(
 )
 
 
+_CREATE = threading.Lock()
+
+
 def ballot_service(request: Request) -> BallotService:
-    """The app's one service on ``settings.registry_url`` (created on first use)."""
+    """The app's one service on ``settings.registry_url`` (created once, on first use: its lock
+    serialises the board appends of all requests)."""
     state = request.app.state
-    if getattr(state, "ballot_service", None) is None:
-        state.ballot_service = BallotService.from_url(state.settings.registry_url)
+    with _CREATE:
+        if getattr(state, "ballot_service", None) is None:
+            state.ballot_service = BallotService.from_url(state.settings.registry_url)
     service: BallotService = state.ballot_service
     return service
 
