@@ -126,6 +126,8 @@ def test_election_flow_in_the_browser(browser: Any, ballot_server: Any, tmp_path
     assert sorted(
         page.eval_on_selector_all("#board code.tracking", "c => c.map(x => x.innerText)")
     ) == sorted(codes)
+    head = page.inner_text("#board-head")
+    assert head == page.eval_on_selector_all("#board tbody tr code[title]", "c => c.at(-2).title")
     page.click("#verify-button")
     page.wait_for_selector("#verify-status.ok")
     assert "Verified" in page.inner_text("#verify-status")
