@@ -90,7 +90,11 @@ def test_election_flow_in_the_browser(browser: Any, ballot_server: Any, tmp_path
         page.click("#ballot-form button[type=submit]")
         page.wait_for_selector("#ballot-status.ok >> text=Tracking code")
         codes.append(page.inner_text("#tracking"))
-    # A second ballot from the same delegation is refused, with the reason shown.
+    # The page tells a delegation whether it has voted; a second ballot is refused.
+    page.reload()
+    page.fill("#credential", tokens["KEN"])
+    page.press("#credential", "Tab")
+    page.wait_for_selector("#ballot-status.err >> text=KEN has already voted")
     page.click("#ballot-form button[type=submit]")
     page.wait_for_selector("#ballot-status.err")
     assert "already voted" in page.inner_text("#ballot-status")

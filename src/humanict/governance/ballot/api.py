@@ -116,7 +116,11 @@ def cast(
 @router.get("/{eid}/voted", summary="Whether the calling delegation has voted this round")
 def voted(eid: str, request: Request, authorization: Auth = None) -> dict[str, Any]:
     voter = _principal(request, authorization)
-    return {"id": voter.id, "voted": ballot_service(request).has_voted(voter, eid)}
+    return {
+        "id": voter.id,
+        "role": voter.role.value,
+        "voted": ballot_service(request).has_voted(voter, eid),
+    }
 
 
 @router.get("/{eid}/board", summary="The public bulletin board")

@@ -123,6 +123,19 @@ const Ballot = (() => {
     const out = document.getElementById("ballot-status");
     const credential = credentialField();
     const eid = form.dataset.election;
+    async function checkVoted() {
+      if (!credential()) return;
+      try {
+        const state = await api("GET", `/api/v1/elections/${eid}/voted`, credential());
+        if (state.role !== "voter") return;
+        say(out, state.voted ? `${state.id} has already voted in this round.`
+          : `${state.id} has not voted yet in this round.`, !state.voted);
+      } catch (err) {
+        say(out, err.message, false);
+      }
+    }
+    document.getElementById("credential").addEventListener("change", checkVoted);
+    checkVoted();
     form.addEventListener("submit", async (event) => {
       event.preventDefault();
       const button = form.querySelector("button[type=submit]");
