@@ -4,12 +4,12 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 ASSETS := src/humanict/web/assets
 
-.PHONY: serve test install assets browser bench
+.PHONY: serve test install assets browser bench postgres
 
 serve: install
 	$(BIN)/humanict serve
 
-test: install browser
+test: install browser postgres
 	$(BIN)/pytest
 
 install: $(VENV)/.installed assets
@@ -17,7 +17,7 @@ install: $(VENV)/.installed assets
 $(VENV)/.installed: pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[test]'
+	$(BIN)/pip install --quiet -e '.[test,fast]'
 	touch $@
 
 # Front-end packages (map geometry, d3, swagger-ui) from the npm registry, served locally.
@@ -31,6 +31,20 @@ $(ASSETS)/node_modules/.installed: $(ASSETS)/package.json
 browser:
 	@test -x /usr/bin/chromium || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive \
 		apt-get install -y -qq chromium >/dev/null; }
+
+# PostgreSQL on 127.0.0.1:5432 (trust auth, database `test`) for the ballot registry tests.
+postgres:
+	@command -v pg_ctlcluster >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive \
+		apt-get install -y -qq postgresql >/dev/null && sed -i -E \
+		's/^(host +all +all +127\.0\.0\.1\/32 +)[a-z0-9-]+/\1trust/' \
+		/etc/postgresql/*/main/pg_hba.conf && { pg_ctlcluster --skip-systemctl-redirect \
+		$$(ls /etc/postgresql | sort -n | tail -1) main reload 2>/dev/null || true; }; }
+	@pg_isready -h 127.0.0.1 -q || pg_ctlcluster --skip-systemctl-redirect \
+		$$(ls /etc/postgresql | sort -n | tail -1) main start
+	@for i in $$(seq 30); do pg_isready -h 127.0.0.1 -q && break; sleep 1; done; \
+		pg_isready -h 127.0.0.1 -q || { echo "PostgreSQL did not start" >&2; exit 1; }
+	@psql -h 127.0.0.1 -U postgres -tAc "SELECT 1 FROM pg_database WHERE datname='test'" \
+		| grep -q 1 || psql -h 127.0.0.1 -U postgres -c "CREATE DATABASE test" >/dev/null
 
 bench: install
 	$(BIN)/python benchmarks/bench_warehouse_and_index.py

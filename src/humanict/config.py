@@ -36,5 +36,10 @@ class Settings(BaseSettings):
         description="SQLite satellite-network registry built by `humanict spectrum import` "
         "(default: spectrum.sqlite next to the warehouse).",
     )
+    registry_url: str = Field(
+        default=f"sqlite:///{PROJECT_ROOT / 'var' / 'registry.sqlite'}",
+        description="SQLAlchemy URL of the election registry (SQLite file by default; "
+        "PostgreSQL as postgresql+psycopg://user@host/db).",
+    )
     host: str = Field(default="127.0.0.1", description="Address `humanict serve` listens on.")
     port: int = Field(default=8000, description="Port `humanict serve` listens on.")

@@ -10,6 +10,8 @@ from fastapi.staticfiles import StaticFiles
 from humanict import __version__
 from humanict.config import Settings
 from humanict.data import Warehouse
+from humanict.governance.ballot import api as ballot_api
+from humanict.governance.ballot import pages as ballot_pages
 from humanict.spectrum import engineering_web
 from humanict.web import (
     api_cost,
@@ -70,6 +72,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         api_sources.router,
         api_security.router,
         api_wsis.router,
+        ballot_api.router,
+        ballot_pages.router,
         pages.router,
         pages_security.router,
         api_spectrum_registry.router,

@@ -1,0 +1,159 @@
+"""JSON API of the secret ballot under /api/v1/elections (credentials as
+``Authorization: Bearer ID:SECRET``)."""
+
+from __future__ import annotations
+
+import json
+import threading
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Body, Header, Request
+from pydantic import BaseModel, Field
+
+from humanict.governance.ballot.auth import Principal
+from humanict.governance.ballot.service import BallotService
+from humanict.governance.ballot.verify import verify_entries
+from humanict.web.schemas import ErrorPublic
+
+router = APIRouter(
+    prefix="/api/v1/elections",
+    tags=["elections"],
+    responses={
+        401: {"model": ErrorPublic},
+        403: {"model": ErrorPublic},
+        404: {"model": ErrorPublic},
+        409: {"model": ErrorPublic},
+        422: {"model": ErrorPublic},
+    },
+)
+
+
+_CREATE = threading.Lock()
+
+
+def ballot_service(request: Request) -> BallotService:
+    """The app's one service on ``settings.registry_url`` (created once, on first use: its lock
+    serialises the board appends of all requests)."""
+    state = request.app.state
+    with _CREATE:
+        if getattr(state, "ballot_service", None) is None:
+            state.ballot_service = BallotService.from_url(state.settings.registry_url)
+    service: BallotService = state.ballot_service
+    return service
+
+
+def _principal(request: Request, authorization: str | None) -> Principal:
+    token = authorization.removeprefix("Bearer ").strip() if authorization else None
+    return ballot_service(request).authenticate(token)
+
+
+Auth = Annotated[str | None, Header(description="Bearer ID:SECRET")]
+
+
+class ElectionIn(BaseModel):
+    title: str = Field(min_length=1, max_length=300)
+    kind: str = Field(description="official (one seat) or council (a region's seats)")
+    seats: int = 1
+    candidates: list[str]
+    trustees: dict[str, Any] = Field(description="public.json of the trustees' key ceremony")
+    id: str | None = None
+
+
+class OpenIn(BaseModel):
+    withdraw: list[str] = []
+
+
+@router.get("", summary="List elections")
+def list_elections(request: Request) -> list[dict[str, Any]]:
+    return ballot_service(request).elections()
+
+
+@router.post("", status_code=201, summary="Create an election (election officer)")
+def create_election(
+    request: Request, body: ElectionIn, authorization: Auth = None
+) -> dict[str, Any]:
+    officer = _principal(request, authorization)
+    return ballot_service(request).create_election(
+        officer, body.title, body.kind, body.seats, body.candidates, body.trustees, body.id
+    )
+
+
+@router.get("/whoami", summary="The role of a credential")
+def whoami(request: Request, authorization: Auth = None) -> dict[str, Any]:
+    p = _principal(request, authorization)
+    return {"id": p.id, "role": p.role.value, "voting_rights": p.voting_rights}
+
+
+@router.get("/{eid}", summary="Status of an election")
+def election_status(eid: str, request: Request) -> dict[str, Any]:
+    return ballot_service(request).status(eid)
+
+
+@router.post("/{eid}/open", summary="Open the next round (election officer)")
+def open_round(
+    eid: str, request: Request, body: OpenIn | None = None, authorization: Auth = None
+) -> dict[str, Any]:
+    officer = _principal(request, authorization)
+    return ballot_service(request).open_round(officer, eid, (body or OpenIn()).withdraw)
+
+
+@router.post("/{eid}/close", summary="Close the open round (election officer)")
+def close_round(eid: str, request: Request, authorization: Auth = None) -> dict[str, Any]:
+    return ballot_service(request).close_round(_principal(request, authorization), eid)
+
+
+@router.post("/{eid}/ballots", status_code=201, summary="Cast an encrypted ballot (delegation)")
+def cast(
+    eid: str,
+    request: Request,
+    ballot: Annotated[dict[str, Any], Body(description="ballot encrypted by the client")],
+    authorization: Auth = None,
+) -> dict[str, Any]:
+    voter = _principal(request, authorization)
+    return ballot_service(request).cast(voter, eid, ballot)
+
+
+@router.get("/{eid}/voted", summary="Whether the calling delegation has voted this round")
+def voted(eid: str, request: Request, authorization: Auth = None) -> dict[str, Any]:
+    voter = _principal(request, authorization)
+    return {
+        "id": voter.id,
+        "role": voter.role.value,
+        "voted": ballot_service(request).has_voted(voter, eid),
+    }
+
+
+@router.get("/{eid}/board", summary="The public bulletin board")
+def board(eid: str, request: Request) -> dict[str, Any]:
+    entries = ballot_service(request).board(eid)
+    return {
+        "election": eid,
+        "head": entries[-1].hash,
+        "entries": [{**e.as_dict(), "payload_text": e.payload} for e in entries],
+    }
+
+
+@router.post("/{eid}/shares", status_code=201, summary="A trustee's decryption shares")
+def submit_share(
+    eid: str, request: Request, share: Annotated[dict[str, Any], Body()]
+) -> dict[str, Any]:
+    """No credential: the Chaum-Pedersen proofs bind each share to a trustee's key."""
+    return ballot_service(request).submit_share(eid, share)
+
+
+@router.post("/{eid}/tally", summary="Combine shares and publish counts (election officer)")
+def tally(eid: str, request: Request, authorization: Auth = None) -> dict[str, Any]:
+    return ballot_service(request).tally(_principal(request, authorization), eid)
+
+
+@router.get("/{eid}/results", summary="Published results of every tallied round")
+def results(eid: str, request: Request) -> list[dict[str, Any]]:
+    return ballot_service(request).results(eid)
+
+
+@router.get("/{eid}/verify", summary="Verify the whole board on the server")
+def verify(eid: str, request: Request) -> dict[str, Any]:
+    """The same checks as `humanict governance verify`; run that command yourself to avoid
+    trusting this server."""
+    report = verify_entries(ballot_service(request).board(eid))
+    return json.loads(json.dumps(report))

@@ -1,0 +1,519 @@
+"""The election service: credentials, elections, rounds, casting, shares and the tally, on the
+registry. Every change is one database transaction that appends to the board; a refusal rolls
+back, so the board is unchanged. Appends are serialised per process by a lock and, on
+PostgreSQL, by a row lock on the election."""
+
+from __future__ import annotations
+
+import json
+import re
+import secrets
+import threading
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Engine, func, select, update
+from sqlalchemy.orm import Session, sessionmaker
+
+from humanict.errors import ConflictError, InvalidInputError, NotFoundError
+from humanict.governance.ballot import store
+from humanict.governance.ballot.auth import (
+    AuthenticationError,
+    ForbiddenError,
+    Principal,
+    Role,
+    cache_key,
+    hash_secret,
+    new_secret,
+    require,
+    secret_matches,
+    split_credential,
+)
+from humanict.governance.ballot.ballots import BLANK, RoundSpec, check_ballot, fingerprint
+from humanict.governance.ballot.board import GENESIS, Entry, make_entry
+from humanict.governance.ballot.elgamal import Ciphertext
+from humanict.governance.ballot.group import group_from_dict
+from humanict.governance.ballot.outcome import round_outcome
+from humanict.governance.ballot.tally import aggregate, check_share, combine_counts
+from humanict.governance.ballot.trustees import check_public_record
+from humanict.governance.ballot.verify import ElectionContext, election_context, round_spec
+
+KINDS = ("official", "council")
+
+
+@dataclass
+class _Cache:
+    context: ElectionContext
+    spec: RoundSpec | None = None
+
+
+class BallotService:
+    """All operations on elections; callers pass the authenticated :class:`Principal`."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+        self.sessions = sessionmaker(engine, expire_on_commit=False)
+        self._lock = threading.Lock()
+        self._auth: dict[str, Principal] = {}
+        self._cache: dict[str, _Cache] = {}
+
+    @classmethod
+    def from_url(cls, url: str) -> BallotService:
+        return cls(store.open_registry(url))
+
+    # -- credentials ---------------------------------------------------------------------------
+
+    def issue_credentials(
+        self,
+        members: list[str],
+        officers: int = 1,
+        observers: int = 1,
+        no_vote: set[str] = frozenset(),
+    ) -> dict[str, str]:
+        """New credentials (ID -> ID:SECRET, shown once); refuses IDs that already exist."""
+        wanted = [(iso3, Role.VOTER, iso3) for iso3 in members]
+        wanted += [(f"officer-{i}", Role.OFFICER, None) for i in range(1, officers + 1)]
+        wanted += [(f"observer-{i}", Role.OBSERVER, None) for i in range(1, observers + 1)]
+        issued: dict[str, str] = {}
+        with self.sessions.begin() as session:
+            existing = set(session.scalars(select(store.Credential.id)))
+            clash = sorted(existing & {w[0] for w in wanted})
+            if clash:
+                raise ConflictError(
+                    f"credentials already issued for {', '.join(clash[:5])}"
+                    f"{' ...' if len(clash) > 5 else ''}; use a fresh registry to reissue"
+                )
+            for ident, role, iso3 in wanted:
+                secret = new_secret()
+                session.add(
+                    store.Credential(
+                        id=ident,
+                        role=role.value,
+                        member_iso3=iso3,
+                        secret_hash=hash_secret(secret),
+                        voting_rights=role == Role.VOTER and ident not in no_vote,
+                    )
+                )
+                issued[ident] = f"{ident}:{secret}"
+        return issued
+
+    def set_voting_rights(self, iso3: str, allowed: bool) -> None:
+        with self.sessions.begin() as session:
+            cred = session.get(store.Credential, iso3)
+            if cred is None or cred.role != Role.VOTER:
+                raise NotFoundError(f"no delegation credential for {iso3!r}")
+            cred.voting_rights = allowed
+        self._auth.clear()
+
+    def authenticate(self, token: str | None) -> Principal:
+        """The principal of ``ID:SECRET``, or an authentication error."""
+        ident, secret = split_credential(token)
+        key = cache_key(f"{ident}:{secret}")
+        if key in self._auth:
+            return self._auth[key]
+        with self.sessions() as session:
+            cred = session.get(store.Credential, ident)
+            if cred is None or not secret_matches(cred.secret_hash, secret):
+                raise AuthenticationError(f"credential {ident!r} is unknown or its secret is wrong")
+            principal = Principal(cred.id, Role(cred.role), cred.member_iso3, cred.voting_rights)
+        self._auth[key] = principal
+        return principal
+
+    # -- elections -----------------------------------------------------------------------------
+
+    def create_election(
+        self,
+        officer: Principal,
+        title: str,
+        kind: str,
+        seats: int,
+        candidates: list[str],
+        trustees_public: dict[str, Any],
+        election_id: str | None = None,
+    ) -> dict[str, Any]:
+        """A new election: its manifest (with the trustees' public key record) is entry 0."""
+        require(officer, Role.OFFICER)
+        if kind not in KINDS:
+            raise InvalidInputError(f"kind must be one of {', '.join(KINDS)}, got {kind!r}")
+        names = [c.strip() for c in candidates if c.strip()]
+        if len(names) < 1 or len(set(names)) != len(names) or BLANK in names:
+            raise InvalidInputError("candidates must be distinct, non-empty names (not BLANK)")
+        if kind == "official" and seats != 1:
+            raise InvalidInputError("an election of an official has exactly one seat")
+        if not 1 <= seats <= len(names):
+            raise InvalidInputError(f"seats must be 1..{len(names)} (the number of candidates)")
+        if not isinstance(trustees_public, dict) or set(trustees_public) != {"group", "trustees"}:
+            raise InvalidInputError(
+                "trustees must be the public record of a key ceremony: {'group', 'trustees'} "
+                "(see `humanict governance ballot trustees`)"
+            )
+        group = group_from_dict(trustees_public["group"])
+        key_set = check_public_record(group, trustees_public["trustees"])
+        ident = election_id or f"{_slug(title)}-{secrets.token_hex(3)}"
+        if not re.fullmatch(r"[a-z0-9][a-z0-9-]{0,63}", ident):
+            raise InvalidInputError(f"election id {ident!r}: use lowercase letters, digits, '-'")
+        manifest = {
+            "id": ident,
+            "title": title,
+            "kind": kind,
+            "seats": seats,
+            "candidates": names,
+            "group": group.as_dict(),
+            "trustees": trustees_public["trustees"],
+            "key": str(key_set.key),
+        }
+        entry = make_entry(0, GENESIS, "election", manifest)
+        with self._lock, self.sessions.begin() as session:
+            if session.get(store.Election, ident) is not None:
+                raise ConflictError(f"election {ident!r} exists; choose another id")
+            session.add(
+                store.Election(
+                    id=ident, title=title, status="created", round=0, height=0, head=entry.hash
+                )
+            )
+            session.flush()
+            session.add(_row(ident, entry))
+        return manifest
+
+    def open_round(self, officer: Principal, eid: str, withdraw: list[str] = ()) -> dict[str, Any]:
+        """Open the next round; round r > 1 offers the last round's candidates less withdrawals."""
+        require(officer, Role.OFFICER)
+        cache = self._context(eid)
+        manifest = cache.context.manifest
+        with self._lock, self.sessions.begin() as session:
+            election = self._election(session, eid, lock=True)
+            if election.status not in ("created", "tallied"):
+                raise ConflictError(
+                    f"election {eid!r} is {election.status}; a round opens only before the "
+                    "first round or after the last round's tally"
+                )
+            if election.round == 0:
+                names = list(manifest["candidates"])
+            else:
+                last = self._last_payload(session, eid, "open")
+                result = self._last_payload(session, eid, "result")
+                if result["outcome"]["status"] == "elected":
+                    raise ConflictError(f"election {eid!r} is decided; no further round")
+                names = [o for o in last["options"] if o != BLANK]
+            unknown = [w for w in withdraw if w not in names]
+            if unknown:
+                raise InvalidInputError(f"cannot withdraw {', '.join(unknown)}: not standing")
+            names = [n for n in names if n not in withdraw]
+            if not names:
+                raise InvalidInputError("no candidate would be left on the ballot")
+            official = manifest["kind"] == "official"
+            options = names + [BLANK] if official else names
+            voters = session.scalars(
+                select(store.Credential.id).where(
+                    store.Credential.role == Role.VOTER.value,
+                    store.Credential.voting_rights.is_(True),
+                )
+            ).all()
+            number = election.round + 1
+            payload = {
+                "round": number,
+                "options": options,
+                "min_marks": 1 if official else 0,
+                "max_marks": 1 if official else min(manifest["seats"], len(names)),
+                "eligible": len(voters),
+                "withdrawn": sorted(withdraw),
+            }
+            session.add_all(
+                store.VotedMarker(election_id=eid, round=number, credential_id=v, voted=False)
+                for v in sorted(voters)
+            )
+            self._append(session, election, "open", payload)
+            election.status, election.round = "open", number
+        cache.spec = round_spec(cache.context, payload)
+        return payload
+
+    def cast(self, voter: Principal, eid: str, ballot: Any) -> dict[str, Any]:
+        """Verify an encrypted ballot and put it on the board; mark the delegation as voted."""
+        if voter.role != Role.VOTER:
+            raise ForbiddenError(f"credential {voter.id!r} is {voter.role}; only delegations vote")
+        if not voter.voting_rights:
+            raise ForbiddenError(f"the delegation of {voter.id} has no voting rights")
+        cache = self._context(eid)
+        with self.sessions() as session:
+            election = self._election(session, eid)
+            if election.status != "open":
+                raise ConflictError(
+                    f"election {eid!r} is {election.status}, not open for voting; the ballot "
+                    "was not recorded"
+                )
+            spec = self._spec(session, cache, election)
+        ctx = cache.context
+        check_ballot(ctx.group, ctx.key, spec, ballot)
+        with self._lock, self.sessions.begin() as session:
+            election = self._election(session, eid, lock=True)
+            if election.status != "open" or election.round != spec.round:
+                raise ConflictError(
+                    f"round {spec.round} of election {eid!r} is not open (status: "
+                    f"{election.status}); the ballot was not recorded"
+                )
+            fp = fingerprint(ballot)
+            repeat = session.scalar(
+                select(func.count())
+                .select_from(store.BallotIndex)
+                .where(
+                    store.BallotIndex.election_id == eid,
+                    (store.BallotIndex.tracking_code == ballot["tracking_code"])
+                    | (store.BallotIndex.fingerprint == fp),
+                )
+            )
+            if repeat:
+                raise ConflictError(
+                    "this ballot repeats one already on the board (replayed tracking code or "
+                    "ciphertexts); encrypt a fresh ballot"
+                )
+            session.add(
+                store.BallotIndex(
+                    election_id=eid, tracking_code=ballot["tracking_code"], fingerprint=fp
+                )
+            )
+            marked = session.execute(
+                update(store.VotedMarker)
+                .where(
+                    store.VotedMarker.election_id == eid,
+                    store.VotedMarker.round == spec.round,
+                    store.VotedMarker.credential_id == voter.id,
+                    store.VotedMarker.voted.is_(False),
+                )
+                .values(voted=True)
+            ).rowcount
+            if marked != 1:
+                exists = session.get(store.VotedMarker, (eid, spec.round, voter.id))
+                if exists is None:
+                    raise ForbiddenError(
+                        f"{voter.id} was not on the roll when round {spec.round} opened"
+                    )
+                raise ConflictError(f"{voter.id} has already voted in round {spec.round}")
+            entry = self._append(session, election, "ballot", ballot)
+        return {
+            "tracking_code": ballot["tracking_code"],
+            "height": entry.height,
+            "hash": entry.hash,
+        }
+
+    def close_round(self, officer: Principal, eid: str) -> dict[str, Any]:
+        require(officer, Role.OFFICER)
+        with self._lock, self.sessions.begin() as session:
+            election = self._election(session, eid, lock=True)
+            if election.status != "open":
+                raise ConflictError(f"election {eid!r} is {election.status}, not open")
+            ballots = self._ballot_payloads(session, eid, election.round)
+            voted = session.scalar(
+                select(func.count())
+                .select_from(store.VotedMarker)
+                .where(
+                    store.VotedMarker.election_id == eid,
+                    store.VotedMarker.round == election.round,
+                    store.VotedMarker.voted.is_(True),
+                )
+            )
+            payload = {"round": election.round, "ballots": len(ballots), "voted": voted}
+            self._append(session, election, "close", payload)
+            election.status = "closed"
+        return payload
+
+    def submit_share(self, eid: str, payload: Any) -> dict[str, Any]:
+        """A trustee's decryption shares; accepted only with valid proofs for this aggregate."""
+        cache = self._context(eid)
+        with self._lock, self.sessions.begin() as session:
+            election = self._election(session, eid, lock=True)
+            if election.status != "closed":
+                raise ConflictError(
+                    f"election {eid!r} is {election.status}; shares are taken after close and "
+                    "before the tally"
+                )
+            spec, aggregates, shares = self._tally_state(session, cache, election)
+            index, values = check_share(
+                cache.context.group, cache.context.trustees, spec, aggregates, payload
+            )
+            if index in shares:
+                raise ConflictError(f"trustee {index} has already submitted its share")
+            entry = self._append(session, election, "share", payload)
+        del values
+        return {"trustee": index, "height": entry.height}
+
+    def tally(self, officer: Principal, eid: str) -> dict[str, Any]:
+        """Combine k shares, publish counts and the round's outcome."""
+        require(officer, Role.OFFICER)
+        cache = self._context(eid)
+        with self._lock, self.sessions.begin() as session:
+            election = self._election(session, eid, lock=True)
+            if election.status != "closed":
+                raise ConflictError(f"election {eid!r} is {election.status}; close it first")
+            spec, aggregates, shares = self._tally_state(session, cache, election)
+            n_ballots = len(self._ballot_payloads(session, eid, election.round))
+            counts, used = combine_counts(
+                cache.context.group, cache.context.trustees, aggregates, shares, n_ballots
+            )
+            by_option = dict(zip(spec.options, counts, strict=True))
+            manifest = cache.context.manifest
+            payload = {
+                "round": spec.round,
+                "counts": by_option,
+                "ballots": n_ballots,
+                "trustees": used,
+                "outcome": round_outcome(manifest["kind"], manifest["seats"], by_option),
+            }
+            self._append(session, election, "result", payload)
+            election.status = "tallied"
+        return payload
+
+    # -- reading -------------------------------------------------------------------------------
+
+    def elections(self) -> list[dict[str, Any]]:
+        with self.sessions() as session:
+            rows = session.scalars(select(store.Election).order_by(store.Election.id)).all()
+            return [
+                {
+                    "id": e.id,
+                    "title": e.title,
+                    "status": e.status,
+                    "round": e.round,
+                    "entries": e.height + 1,
+                    "head": e.head,
+                }
+                for e in rows
+            ]
+
+    def status(self, eid: str) -> dict[str, Any]:
+        cache = self._context(eid)
+        with self.sessions() as session:
+            election = self._election(session, eid)
+            info = {
+                "id": eid,
+                "title": election.title,
+                "status": election.status,
+                "round": election.round,
+                "entries": election.height + 1,
+                "head": election.head,
+                "kind": cache.context.manifest["kind"],
+                "seats": cache.context.manifest["seats"],
+                "trustees": {"n": cache.context.trustees.n, "k": cache.context.trustees.k},
+            }
+            if election.round:
+                info["open"] = self._last_payload(session, eid, "open")
+                info["voted"] = session.scalar(
+                    select(func.count())
+                    .select_from(store.VotedMarker)
+                    .where(
+                        store.VotedMarker.election_id == eid,
+                        store.VotedMarker.round == election.round,
+                        store.VotedMarker.voted.is_(True),
+                    )
+                )
+                info["shares"] = sorted(
+                    p["trustee"]
+                    for p in self._payloads(session, eid, "share")
+                    if p["round"] == election.round
+                )
+            return info
+
+    def has_voted(self, voter: Principal, eid: str) -> bool:
+        with self.sessions() as session:
+            election = self._election(session, eid)
+            marker = session.get(store.VotedMarker, (eid, election.round, voter.id))
+            return bool(marker and marker.voted)
+
+    def board(self, eid: str) -> list[Entry]:
+        with self.sessions() as session:
+            self._election(session, eid)
+            rows = session.scalars(
+                select(store.BoardEntry)
+                .where(store.BoardEntry.election_id == eid)
+                .order_by(store.BoardEntry.height)
+            ).all()
+            return [Entry(r.height, r.prev, r.kind, r.payload, r.hash) for r in rows]
+
+    def results(self, eid: str) -> list[dict[str, Any]]:
+        return [json.loads(e.payload) for e in self.board(eid) if e.kind == "result"]
+
+    # -- internals -----------------------------------------------------------------------------
+
+    def _context(self, eid: str) -> _Cache:
+        if eid not in self._cache:
+            with self.sessions() as session:
+                self._election(session, eid)
+                first = session.get(store.BoardEntry, (eid, 0))
+                assert first is not None
+                cache = _Cache(
+                    election_context(Entry(0, first.prev, first.kind, first.payload, first.hash))
+                )
+            self._cache[eid] = cache
+        return self._cache[eid]
+
+    def _tally_state(
+        self, session: Session, cache: _Cache, election: store.Election
+    ) -> tuple[RoundSpec, list[Ciphertext], dict[int, list[int]]]:
+        """The closed round's spec, aggregates (recomputed from the board) and accepted shares
+        (their proofs were checked when they were submitted)."""
+        spec = self._spec(session, cache, election)
+        ballots = self._ballot_payloads(session, election.id, election.round)
+        cts = [[Ciphertext(int(s["a"]), int(s["b"])) for s in b["selections"]] for b in ballots]
+        aggregates = aggregate(cache.context.group, len(spec.options), cts)
+        shares = {
+            p["trustee"]: [int(item["d"]) for item in p["shares"]]
+            for p in self._payloads(session, election.id, "share")
+            if p["round"] == election.round
+        }
+        return spec, aggregates, shares
+
+    def _spec(self, session: Session, cache: _Cache, election: store.Election) -> RoundSpec:
+        """The current round's spec, reloaded when another process opened a round."""
+        if election.round == 0:
+            raise ConflictError(f"election {election.id!r} has no round yet; open one first")
+        if cache.spec is None or cache.spec.round != election.round:
+            cache.spec = round_spec(cache.context, self._last_payload(session, election.id, "open"))
+        return cache.spec
+
+    def _election(self, session: Session, eid: str, lock: bool = False) -> store.Election:
+        query = select(store.Election).where(store.Election.id == eid)
+        if lock:
+            query = query.with_for_update()
+        election = session.scalars(query).one_or_none()
+        if election is None:
+            raise NotFoundError(
+                f"no election {eid!r}; `humanict governance ballot list` lists them"
+            )
+        return election
+
+    def _append(
+        self, session: Session, election: store.Election, kind: str, payload: dict[str, Any]
+    ) -> Entry:
+        entry = make_entry(election.height + 1, election.head, kind, payload)
+        session.add(_row(election.id, entry))
+        election.height, election.head = entry.height, entry.hash
+        return entry
+
+    def _payloads(self, session: Session, eid: str, kind: str) -> list[dict[str, Any]]:
+        rows = session.scalars(
+            select(store.BoardEntry.payload)
+            .where(store.BoardEntry.election_id == eid, store.BoardEntry.kind == kind)
+            .order_by(store.BoardEntry.height)
+        ).all()
+        return [json.loads(r) for r in rows]
+
+    def _last_payload(self, session: Session, eid: str, kind: str) -> dict[str, Any]:
+        return self._payloads(session, eid, kind)[-1]
+
+    def _ballot_payloads(self, session: Session, eid: str, number: int) -> list[dict[str, Any]]:
+        return [b for b in self._payloads(session, eid, "ballot") if b["round"] == number]
+
+
+def _row(eid: str, entry: Entry) -> store.BoardEntry:
+    return store.BoardEntry(
+        election_id=eid,
+        height=entry.height,
+        prev=entry.prev,
+        kind=entry.kind,
+        payload=entry.payload,
+        hash=entry.hash,
+    )
+
+
+def _slug(title: str) -> str:
+    slug = re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-")
+    return (slug or "election")[:50]
