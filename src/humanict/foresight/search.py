@@ -57,7 +57,7 @@ def search(
     vector = index.vectorizer.transform([query])
     if vector.nnz == 0:
         raise InvalidInputError(f"no word of {query!r} occurs in the catalogue")
-    scores = np.asarray((index.matrix @ vector.T).todense()).ravel()
+    scores = np.asarray((index.matrix @ vector.T).todense(), dtype=np.float64).ravel()
     keep = scores > 0
     items = index.items
     if bodies:

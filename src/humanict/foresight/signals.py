@@ -64,10 +64,22 @@ def read_patents(path: Path, ict_only: bool = True) -> pd.DataFrame:
     ).reset_index(drop=True)
 
 
+# IEEE drafts count as ICT signals only from these societies and committees (the others are
+# power, industry, medical and nuclear engineering).
+IEEE_ICT_COMMITTEES = (
+    r"Communication|Computer|LAN/MAN|Broadcast|Vehicular|Antenna|Microwave|Signal Processing|"
+    r"Consumer|Electromagnetic|Information|Software|Intelligent Transportation|Sensor|Photonics|"
+    r"Blockchain|Quantum|Internet"
+)
+
+
 def catalogue_signals(catalogue: pd.DataFrame) -> pd.DataFrame:
     """The non-normative, dated catalogue items (study items, reports, drafts, notes, RFCs)."""
     items = catalogue[~catalogue["normative"].astype(bool) & catalogue["year"].notna()]
     items = items[~items["kind"].isin(["handbook", "resolution", "question", "supplement"])]
+    ieee = items["body"] == "IEEE"
+    ict = items["group"].fillna("").str.contains(IEEE_ICT_COMMITTEES, regex=True)
+    items = items[~ieee | ict]
     abstract = items["abstract"].fillna("")
     return pd.DataFrame(
         {

@@ -180,3 +180,17 @@ def load(db_path: Path) -> tuple[pd.DataFrame, pd.DataFrame]:
     for column in ("title", "text"):
         signals[column] = signals[column].fillna("")
     return standards, signals
+
+
+def write_slice(data_dir: Path, out_dir: Path, step: int = 6) -> Path:
+    """A small real slice of the snapshot (every ``step``-th catalogue item and patent) for
+    quick demonstrations and tests; returns the data folder to build from."""
+    if step < 1:
+        raise ValueError("step must be at least 1")
+    source = standards_dir(data_dir)
+    target = standards_dir(out_dir)
+    target.mkdir(parents=True, exist_ok=True)
+    for name in (CATALOGUE_FILE, PATENTS_FILE):
+        frame = pd.read_csv(source / name, dtype=str, keep_default_na=False)
+        frame.iloc[::step].to_csv(target / name, index=False, compression="gzip")
+    return Path(out_dir)

