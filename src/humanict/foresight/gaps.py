@@ -218,12 +218,12 @@ def gap_report(
     results.sort(key=lambda t: (-t.gap, t.topic))
     for rank, topic in enumerate(results, start=1):
         topic.rank = rank
-    return GapReport(
-        as_of, window, backend, coverage_scope, len(corpus), len(standards), results
-    )
+    return GapReport(as_of, window, backend, coverage_scope, len(corpus), len(standards), results)
 
 
-def _signals(corpus: pd.DataFrame, weight: np.ndarray, members: np.ndarray) -> list[dict[str, object]]:
+def _signals(
+    corpus: pd.DataFrame, weight: np.ndarray, members: np.ndarray
+) -> list[dict[str, object]]:
     """The topic's strongest signals, most recent first among the heaviest."""
     candidates = np.flatnonzero(members)
     if len(candidates) == 0:

@@ -63,7 +63,9 @@ def search(
     if bodies:
         unknown = sorted(set(bodies) - set(items["body"]))
         if unknown:
-            raise InvalidInputError(f"unknown body {', '.join(unknown)}: use {sorted(set(items['body']))}")
+            raise InvalidInputError(
+                f"unknown body {', '.join(unknown)}: use {sorted(set(items['body']))}"
+            )
         keep &= items["body"].isin(bodies).to_numpy()
     if in_force:
         keep &= ~items["status"].isin(["withdrawn", "superseded"]).to_numpy()

@@ -41,7 +41,9 @@ def _load(path: str, stamp: float) -> tuple[pd.DataFrame, pd.DataFrame]:
     return store.load(Path(path))
 
 
-def load(settings: Settings, progress: store.Progress | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
+def load(
+    settings: Settings, progress: store.Progress | None = None
+) -> tuple[pd.DataFrame, pd.DataFrame]:
     """(standards, signals), cached until the database file changes."""
     path = ensure_built(settings, progress)
     return _load(str(path), _stamp(path))

@@ -133,7 +133,9 @@ def read_papers(path: Path) -> pd.DataFrame:
         if not ident:
             raise DataFileError(path, number, "id", "empty id; every paper needs one")
         if ident in seen:
-            raise DataFileError(path, number, "id", f"duplicate id {ident!r} (first on line {seen[ident]})")
+            raise DataFileError(
+                path, number, "id", f"duplicate id {ident!r} (first on line {seen[ident]})"
+            )
         seen[ident] = number
         date = str(row.get("date") or "").strip()
         match = _DATE.match(date)

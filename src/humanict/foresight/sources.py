@@ -191,8 +191,10 @@ def read_ieee(path: Path) -> pd.DataFrame:
     out = _collapse(raw, "key", "date")
     out["identifier"] = out["key"]
     out["group"] = out["committee"]
-    status = out["status"].str.lower().map(
-        {"active": "in force", "inactive": "withdrawn", "superseded": "superseded"}
+    status = (
+        out["status"]
+        .str.lower()
+        .map({"active": "in force", "inactive": "withdrawn", "superseded": "superseded"})
     )
     out["status"] = status.fillna("published").where(~out["draft"], "draft")
     out["kind"] = out["draft"].map({True: "draft", False: "standard"})

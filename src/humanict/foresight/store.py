@@ -66,7 +66,9 @@ def read_abstracts(path: Path) -> pd.DataFrame:
     path = Path(path)
     if path.is_dir():
         if not any((path / name).is_file() for name in FILES.values()):
-            raise NotFoundError(f"{path} holds none of the catalogue files {sorted(FILES.values())}")
+            raise NotFoundError(
+                f"{path} holds none of the catalogue files {sorted(FILES.values())}"
+            )
         present = {b: n for b, n in FILES.items() if (path / n).is_file()}
         frames = []
         from humanict.foresight.sources import READERS
@@ -161,7 +163,9 @@ def build(
             "built": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
         }
         con.execute("CREATE TABLE meta (key VARCHAR, value VARCHAR)")
-        con.executemany("INSERT INTO meta VALUES (?, ?)", [(k, json.dumps(v)) for k, v in meta.items()])
+        con.executemany(
+            "INSERT INTO meta VALUES (?, ?)", [(k, json.dumps(v)) for k, v in meta.items()]
+        )
     tmp.replace(db_path)
     step("written", len(catalogue) + len(signals))
     return BuildReport(len(catalogue), len(signals), n_abstracts, time.perf_counter() - started)

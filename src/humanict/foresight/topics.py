@@ -93,9 +93,7 @@ def _labels(topic_term: np.ndarray, vocabulary: np.ndarray) -> tuple[list[str], 
     return [", ".join(t[:4]) for t in top_terms], top_terms
 
 
-def fit_topics(
-    texts: list[str], n_topics: int, backend: str = "nmf", seed: int = 0
-) -> TopicModel:
+def fit_topics(texts: list[str], n_topics: int, backend: str = "nmf", seed: int = 0) -> TopicModel:
     """Fit ``n_topics`` topics on ``texts`` with the chosen backend (see the module docstring)."""
     if backend not in BACKENDS:
         raise InvalidInputError(f"unknown topic backend {backend!r}: choose one of {BACKENDS}")

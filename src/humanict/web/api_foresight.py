@@ -26,7 +26,9 @@ pages = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
 AsOf = Annotated[int, Query(ge=1990, le=2100, description="Last year of signals and standards.")]
 Topics = Annotated[int, Query(ge=2, le=200, description="Number of topics.")]
 Window = Annotated[int, Query(ge=4, le=30, description="Years of signals up to as_of.")]
-Coverage = Annotated[str, Query(pattern="^(all|itu)$", description="Standards counted: all or itu.")]
+Coverage = Annotated[
+    str, Query(pattern="^(all|itu)$", description="Standards counted: all or itu.")
+]
 
 
 def _report(settings: Any, as_of: int, topics: int, window: int, coverage: str) -> GapReport:
