@@ -1,3 +1,4 @@
+# ruff: noqa: E501
 """The unified catalogue: editions collapsed, withdrawn/superseded marked, all bodies present."""
 
 from __future__ import annotations

@@ -43,7 +43,7 @@ def build(
     abstracts: Annotated[
         Path | None,
         typer.Option(
-            help="Abstracts to load: the raw catalogue folder or a CSV/JSONL (identifier, abstract)."
+            help="Abstracts: the raw catalogue folder or a CSV/JSONL (identifier, abstract)."
         ),
     ] = None,
 ) -> None:

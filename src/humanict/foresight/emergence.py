@@ -6,8 +6,8 @@ topics and key players", Technological Forecasting & Social Change 146 (2019) 62
 seven-year active period. We apply it to *topics* (a signal counts for the topic it loads on
 most). With ``f_j`` the topic's records and ``N_j`` all records in active year ``j = 1..7``:
 
-    ActiveTrend = sum_{j=5..7} f_j / sum_{j=5..7} sqrt(N_j) - sum_{j=1..3} f_j / sum_{j=1..3} sqrt(N_j)
-    RecentTrend = 10 * [ (f_6 + f_7) / (sqrt(N_6) + sqrt(N_7)) - (f_4 + f_5) / (sqrt(N_4) + sqrt(N_5)) ]
+    ActiveTrend = sum_{5..7} f_j / sum_{5..7} sqrt(N_j) - sum_{1..3} f_j / sum_{1..3} sqrt(N_j)
+    RecentTrend = 10 * [(f_6 + f_7) / (sqrt N_6 + sqrt N_7) - (f_4 + f_5) / (sqrt N_4 + sqrt N_5)]
     Slope       = 10 * ( f_7 / sqrt(N_7) - f_4 / sqrt(N_4) ) / 3
     EScore      = 2 * ActiveTrend + RecentTrend + Slope
 

@@ -62,7 +62,7 @@ def load_snapshot(data_dir: Path) -> pd.DataFrame:
 
 
 def read_abstracts(path: Path) -> pd.DataFrame:
-    """Abstracts by identifier from the raw catalogue folder or a CSV/JSONL (identifier, abstract)."""
+    """Abstracts by identifier: from the raw catalogue folder or a CSV/JSONL file."""
     path = Path(path)
     if path.is_dir():
         if not any((path / name).is_file() for name in FILES.values()):

@@ -26,12 +26,12 @@ from humanict.errors import InvalidInputError
 # Words that are frequent in patent and standards boilerplate but say nothing about a topic.
 DOMAIN_STOP_WORDS = frozenset(
     """
-    method methods apparatus device devices system systems comprising comprises includes including
-    provided provides providing based using use used wherein said embodiment embodiments first second
-    third plurality configured least invention present disclosed disclosure associated having
-    technical specification report study requirements aspects general part series version release
-    recommendation standard standards ieee etsi itu 3gpp rfc w3c draft guide guidelines note amendment
-    corrigendum supplement annex revision ed
+    method methods apparatus device devices system systems comprising comprises includes
+    including provided provides providing based using use used wherein said embodiment
+    embodiments first second third plurality configured least invention present disclosed
+    disclosure associated having technical specification report study requirements aspects
+    general part series version release recommendation standard standards ieee etsi itu 3gpp
+    rfc w3c draft guide guidelines note amendment corrigendum supplement annex revision ed
     """.split()
 )
 STOP_WORDS = sorted(ENGLISH_STOP_WORDS | DOMAIN_STOP_WORDS)
