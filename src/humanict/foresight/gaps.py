@@ -27,7 +27,7 @@ from humanict.errors import InvalidInputError
 from humanict.foresight.burst import burst_states
 from humanict.foresight.coverage import best_matches, group_similarity
 from humanict.foresight.emergence import emergence, growth_rate
-from humanict.foresight.topics import fit_topics
+from humanict.foresight.topics import TopicModel, fit_topics
 
 COVERAGE_SCOPES = ("all", "itu")
 TOP_STANDARDS = 5
@@ -92,6 +92,7 @@ class GapReport:
     n_signals: int
     n_standards: int
     topics: list[Topic]
+    model: TopicModel | None = field(default=None, repr=False, compare=False)
 
     def frame(self) -> pd.DataFrame:
         return pd.DataFrame([t.summary() for t in self.topics])
@@ -218,7 +219,9 @@ def gap_report(
     results.sort(key=lambda t: (-t.gap, t.topic))
     for rank, topic in enumerate(results, start=1):
         topic.rank = rank
-    return GapReport(as_of, window, backend, coverage_scope, len(corpus), len(standards), results)
+    return GapReport(
+        as_of, window, backend, coverage_scope, len(corpus), len(standards), results, model
+    )
 
 
 def _signals(
