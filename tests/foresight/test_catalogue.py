@@ -93,3 +93,21 @@ def test_abstracts_load_from_a_csv(tmp_path: Path, slice_dir: Path) -> None:
     assert report.abstracts == 1
     standards, _ = store.load(tmp_path / "f.duckdb")
     assert standards.set_index("identifier").loc[ident, "abstract"] == "An abstract."
+
+
+def test_a_rebuild_keeps_the_abstracts_of_the_previous_build(
+    tmp_path: Path, slice_dir: Path
+) -> None:
+    from humanict.config import Settings
+    from humanict.foresight import service
+
+    catalogue = store.load_snapshot(slice_dir)
+    path = tmp_path / "abstracts.csv"
+    pd.DataFrame(
+        {"identifier": catalogue["identifier"].iloc[:3], "abstract": ["One.", "Two.", "Three."]}
+    ).to_csv(path, index=False)
+    settings = Settings(
+        data_dir=slice_dir, foresight_path=tmp_path / "f.duckdb", imports_dir=tmp_path / "imp"
+    )
+    assert service.rebuild(settings, path, None).abstracts == 3
+    assert service.rebuild(settings, None, None).abstracts == 3

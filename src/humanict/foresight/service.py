@@ -123,11 +123,15 @@ def report(
 def rebuild(
     settings: Settings, abstracts: Path | None, progress: Callable[[str, int], None] | None
 ) -> store.BuildReport:
+    """Rebuild; without ``abstracts`` keep those the database was built with, if any."""
+    previous = store.built_with_abstracts(settings.foresight_path)
+    if previous is not None and not previous.exists():
+        previous = None
     with _lock:
         return store.build(
             settings.data_dir,
             settings.foresight_path,
-            abstracts=abstracts or settings.foresight_abstracts,
+            abstracts=abstracts or settings.foresight_abstracts or previous,
             imports_dir=settings.imports_dir,
             progress=progress,
         )

@@ -171,6 +171,16 @@ def build(
     return BuildReport(len(catalogue), len(signals), n_abstracts, time.perf_counter() - started)
 
 
+def built_with_abstracts(db_path: Path) -> Path | None:
+    """The abstracts path an existing database was built with (None if none or no database)."""
+    if not Path(db_path).is_file():
+        return None
+    with duckdb.connect(str(db_path), read_only=True) as con:
+        row = con.execute("SELECT value FROM meta WHERE key = 'abstracts'").fetchone()
+    value = json.loads(row[0]) if row else None
+    return Path(value) if value else None
+
+
 def load(db_path: Path) -> tuple[pd.DataFrame, pd.DataFrame]:
     """(standards, signals) from a built foresight database."""
     if not Path(db_path).is_file():
