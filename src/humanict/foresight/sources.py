@@ -124,7 +124,6 @@ def read_itu_t(path: Path) -> pd.DataFrame:
     raw["key"] = raw["number"].where(~supplement, suppl_key)
     raw = raw[raw["key"].notna()].copy()
     raw["date"] = raw["published"]
-    raw["edition"] = raw["edition"].where(raw["edition"].notna(), None)
     main = raw[raw["doctype"].isin(["recommendation", "recommendation-supplement"])]
     out = _collapse(main, "key", "date")
     out["identifier"] = "ITU-T " + out["key"]
