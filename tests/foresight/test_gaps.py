@@ -83,29 +83,18 @@ def test_a_two_worker_dask_cluster_gives_the_local_result(corpus: Any) -> None:
 
     standards, signals = corpus
     local = gap_report(standards, signals, 2016, n_topics=6)
+    model = fit_topics(signals["text"].tolist()[:600], 5)
+    texts = standards["title"].tolist()
+    chunks_local = best_matches(model.unit_topics(), model.vectorizer, texts, k=5, chunk=900)
     with LocalCluster(
         n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1", dashboard_address=None
     ) as cluster:
-        remote = gap_report(
-            standards, signals, 2016, n_topics=6, scheduler=cluster.scheduler_address
+        address = cluster.scheduler_address
+        remote = gap_report(standards, signals, 2016, n_topics=6, scheduler=address)
+        chunks_remote = best_matches(
+            model.unit_topics(), model.vectorizer, texts, k=5, chunk=900, scheduler=address
         )
     assert [t.as_dict() for t in remote.topics] == [t.as_dict() for t in local.topics]
-
-
-def test_backtest_measures_on_the_slice(report: Any, corpus: Any) -> None:
-    from humanict.foresight.backtest import TARGETS, Target, precision_at_k, received, target_rank
-
-    standards, _ = corpus
-    got = received(report, standards, horizon=4)
-    assert set(got) == set(range(TOPICS))
-    top, base = precision_at_k(report, got, TOPICS)
-    assert top == pytest.approx(base)  # the top k of k topics is every topic
-    assert base == pytest.approx(sum(got.values()) / TOPICS)
-    for target in TARGETS:
-        rank, match, label = target_rank(report, target)
-        assert (rank is None) == (label is None)
-        assert rank is None or 1 <= rank <= TOPICS
-    # A query made of a topic's own top terms finds that topic.
-    first = report.topics[0]
-    rank, match, label = target_rank(report, Target("own", " ".join(first.terms), "-", 2030))
-    assert (rank, label) == (1, first.label) and match > 0.2
+    assert len(texts) > 5 * 900  # several chunks, spread over both workers
+    np.testing.assert_array_equal(chunks_remote.index, chunks_local.index)
+    np.testing.assert_array_equal(chunks_remote.score, chunks_local.score)

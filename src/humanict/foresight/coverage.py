@@ -34,6 +34,13 @@ def chunk_matches(
     return _top(scores, np.arange(offset, offset + len(texts)), k)
 
 
+def _chunk_item(
+    item: tuple[int, Sequence[str]], topics: np.ndarray, vectorizer: TfidfVectorizer, k: int
+) -> Matches:
+    offset, texts = item
+    return chunk_matches(topics, vectorizer, texts, offset, k)
+
+
 def _top(scores: np.ndarray, positions: np.ndarray, k: int) -> Matches:
     n_topics, n_items = scores.shape
     take = min(k, n_items)
@@ -76,17 +83,15 @@ def best_matches(
     if scheduler is None:
         parts = [chunk_matches(topics, vectorizer, texts[s : s + chunk], s, k) for s in starts]
     else:
+        import dask.bag as bag
         from distributed import Client
 
+        pieces = [(s, texts[s : s + chunk]) for s in starts]
+        work = bag.from_sequence(pieces, npartitions=len(pieces)).map(
+            _chunk_item, topics, vectorizer, k
+        )
         with Client(scheduler) as client:
-            topics_f, vectorizer_f = client.scatter([topics, vectorizer], broadcast=True)
-            futures = [
-                client.submit(
-                    chunk_matches, topics_f, vectorizer_f, texts[s : s + chunk], s, k, pure=False
-                )
-                for s in starts
-            ]
-            parts = client.gather(futures)
+            parts = work.compute(scheduler=client)
     return merge(parts, k)
 
 
