@@ -98,3 +98,22 @@ def test_a_two_worker_dask_cluster_gives_the_local_result(corpus: Any) -> None:
     assert len(texts) > 5 * 900  # several chunks, spread over both workers
     np.testing.assert_array_equal(chunks_remote.index, chunks_local.index)
     np.testing.assert_array_equal(chunks_remote.score, chunks_local.score)
+
+
+def test_backtest_measures_on_the_slice(report: Any, corpus: Any) -> None:
+    from humanict.foresight.backtest import TARGETS, Target, precision_at_k, received, target_rank
+
+    standards, _ = corpus
+    got = received(report, standards, horizon=4)
+    assert set(got) == set(range(TOPICS))
+    top, base = precision_at_k(report, got, TOPICS)
+    assert top == pytest.approx(base)  # the top k of k topics is every topic
+    assert base == pytest.approx(sum(got.values()) / TOPICS)
+    for target in TARGETS:
+        rank, match, label = target_rank(report, target)
+        assert (rank is None) == (label is None)
+        assert rank is None or 1 <= rank <= TOPICS
+    # A query made of a topic's own top terms finds that topic.
+    first = report.topics[0]
+    rank, match, label = target_rank(report, Target("own", " ".join(first.terms), "-", 2030))
+    assert (rank, label) == (1, first.label) and match > 0.2
