@@ -8,6 +8,7 @@ import typer
 
 from humanict.cli_support import settings, user_errors
 from humanict.data.cli import app as data_app
+from humanict.foresight.cli import app as foresight_app
 from humanict.governance.cli import app as governance_app
 from humanict.indices.cli import app as index_app
 from humanict.members.cli import app as members_app
@@ -31,6 +32,7 @@ app.add_typer(governance_app, name="governance")
 app.add_typer(spectrum_app, name="spectrum")
 app.add_typer(security_app, name="security")
 app.add_typer(wsis_app, name="wsis")
+app.add_typer(foresight_app, name="foresight")
 
 
 @app.command()

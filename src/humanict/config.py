@@ -27,6 +27,14 @@ class Settings(BaseSettings):
         default=PROJECT_ROOT / "var" / "imports",
         description="Where `humanict data import` keeps imported files, so rebuilds keep them.",
     )
+    foresight_path: Path = Field(
+        default=PROJECT_ROOT / "var" / "foresight.duckdb",
+        description="Foresight database (standards catalogue and signals), built on first use.",
+    )
+    foresight_abstracts: Path | None = Field(
+        default=None,
+        description="Standards abstracts to load into the foresight database (folder or CSV).",
+    )
     assets_dir: Path = Field(
         default=PROJECT_ROOT / "src" / "humanict" / "web" / "assets" / "node_modules",
         description="Front-end packages from the npm registry (d3, topojson, world-atlas).",

@@ -15,6 +15,7 @@ from humanict.governance.ballot import pages as ballot_pages
 from humanict.spectrum import engineering_web
 from humanict.web import (
     api_cost,
+    api_foresight,
     api_governance,
     api_indicators,
     api_indices,
@@ -88,6 +89,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         engineering_web.page_router,
         api_observatory.router,
         observatory_pages.router,
+        api_foresight.router,
+        api_foresight.pages,
     ):
         app.include_router(router)
 
