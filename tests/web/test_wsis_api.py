@@ -32,7 +32,10 @@ def test_line_api_reaches_indicators_and_warehouse(client: TestClient) -> None:
     assert [i["sdg_indicator"] for i in link["indicators"]] == ["9.c.1"]
     series = {s["code"]: s for s in link["indicators"][0]["series"]}
     assert series["i271GA"]["in_warehouse"] and series["i271GA"]["economies"] >= 200
-    assert set(body["in_warehouse"]) == {"i271G", "i271G5_pop", "i271GA", "i271pop"}
+    assert set(body["in_warehouse"]) == {
+        *("i271G", "i271G5_pop", "i271GA", "i271pop"),
+        *("IT_MOB_2GNTWK", "IT_MOB_3GNTWK", "IT_MOB_4GNTWK"),
+    }
     disputed = next(x for x in body["data"] if x["target"] == "8.2")
     assert disputed["disputed"] and disputed["status"] == "not_in_reverse_index"
     assert disputed["flag"].startswith("not confirmed")
@@ -67,5 +70,5 @@ def test_wsis_pages(client: TestClient) -> None:
     assert error.select_one(".status.disputed") is not None
     c10 = _soup(client, "/wsis/lines/C10")
     held = {r["data-code"] for r in c10.select("tr[data-in-warehouse='yes']")}
-    assert held == {"i992b", "i99H"}
+    assert held == {"i992b", "i99H", "IT_NET_BBND", "IT_USE_ii99"}
     _soup(client, "/wsis/lines/C12", status=404)

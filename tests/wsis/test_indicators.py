@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import json
 import shutil
 from pathlib import Path
@@ -62,8 +63,25 @@ def test_line_indicators_reports_coverage(settings: Settings, warehouse: Warehou
     table = line_indicators(settings.data_dir, warehouse, "C10")
     assert set(table["sdg_indicator"]) == {"17.6.1", "17.8.1"}
     held = table[table["in_warehouse"]]
-    assert set(held["code"]) == {"i992b", "i99H"}
-    assert held["last_year"].min() >= 2024
+    assert set(held["code"]) == {"i992b", "i99H", "IT_NET_BBND", "IT_USE_ii99"}
+    assert held.loc[held["database"] == "ITU DataHub", "last_year"].min() >= 2024
+
+
+def test_every_un_sdg_series_is_held_with_the_file_coverage(warehouse: Warehouse) -> None:
+    # The unsd_sdg dataset holds each mapped UN series (its breakdowns included) for exactly the
+    # economies and years of the file's country rows.
+    codes = load_indicator_codes(DATA, load_sdg_indicators(DATA))
+    unsd = codes.loc[codes["database"] == "UN SDG Global Database", "code"]
+    coverage = code_coverage(warehouse, unsd).set_index("code")
+    assert coverage["in_warehouse"].all()
+    with (DATA / "ict" / "unsd_sdg_ict_series.csv").open(newline="", encoding="utf-8") as fh:
+        rows = [r for r in csv.DictReader(fh) if r["iso3"]]
+    for code in unsd:
+        mine = [r for r in rows if r["series_code"] == code]
+        assert coverage.at[code, "economies"] == len({r["iso3"] for r in mine})
+        assert coverage.at[code, "first_year"] == min(int(r["year"]) for r in mine)
+        assert coverage.at[code, "last_year"] == max(int(r["year"]) for r in mine)
+    assert coverage.at["SE_ADT_ACTS", "indicator_name"].endswith("(SDG 4.4.1)")
 
 
 def test_mapping_with_unknown_indicator_is_rejected(tmp_path: Path) -> None:

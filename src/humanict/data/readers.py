@@ -342,6 +342,116 @@ def read_itu_gci(path: Path, economies: frozenset[str]) -> Iterator[Observation]
             yield check(line, obs, column)
 
 
+# UN SDG Global Database: the breakdown columns of the shipped file, in the order they appear in
+# an indicator code, with the short dimension name used there; the values that mean "all" are
+# left out of the code (see docs/data.md, "Breakdowns in indicator codes").
+SDG_DIMENSIONS: dict[str, str] = {
+    "sex": "sex",
+    "age": "age",
+    "location": "location",
+    "type_of_skill": "skill",
+    "type_of_speed": "speed",
+}
+SDG_TOTALS = frozenset({"", "bothsex", "notspec", "allage", "allarea", "anys"})
+_SDG_UNITS = {"percent": "%", "per_100_pop": "per 100 inhabitants", "ratio": "ratio (female/male)"}
+# SDG observation nature codes (UN SDG data model): E estimated, M modelled; the rest observed.
+_SDG_NATURES = {
+    "c": "country data",
+    "ca": "country-adjusted",
+    "e": "estimated",
+    "m": "modelled",
+    "g": "global monitoring",
+    "n": "non-relevant",
+}
+_SDG_VALUE = re.compile(r"^[A-Za-z0-9_]+$")
+_SDG_CODE = re.compile(
+    r"^(?P<series>[A-Za-z0-9_]+)(?:\[(?P<dims>[a-z]+=[A-Za-z0-9_]+"
+    r"(?:,[a-z]+=[A-Za-z0-9_]+)*)\])?$"
+)
+
+
+def sdg_indicator_code(series: str, breakdown: dict[str, str]) -> str:
+    """The warehouse code of an SDG series with a breakdown, e.g. ``IT_USE_ii99[sex=female]``.
+
+    ``breakdown`` maps the file's column names (``sex``, ``type_of_speed``, ...) to values;
+    values meaning "all" (``bothsex``, ``notspec``, ``allage``, ``allarea``, ``anys``, empty)
+    are left out, so the total of a series keeps the bare UN series code.
+    """
+    parts = [
+        f"{short}={breakdown[column]}"
+        for column, short in SDG_DIMENSIONS.items()
+        if breakdown.get(column, "") not in SDG_TOTALS
+    ]
+    return f"{series}[{','.join(parts)}]" if parts else series
+
+
+def parse_sdg_indicator_code(code: str) -> tuple[str, dict[str, str]]:
+    """``(series, {dimension: value})`` from a code made by :func:`sdg_indicator_code`."""
+    match = _SDG_CODE.match(code)
+    if match is None:
+        raise ValueError(f"{code!r} is not an SDG series code such as IT_USE_ii99[sex=female]")
+    dims = match.group("dims")
+    pairs = dict(p.split("=", 1) for p in dims.split(",")) if dims else {}
+    return match.group("series"), pairs
+
+
+def sdg_breakdown_name(code: str, series_name: str) -> str:
+    """The name of a breakdown code: the series' name followed by its breakdown."""
+    _, breakdown = parse_sdg_indicator_code(code)
+    if not breakdown:
+        return series_name
+    return f"{series_name}; {', '.join(f'{k} {v}' for k, v in breakdown.items())}"
+
+
+def read_unsd_sdg(path: Path, economies: frozenset[str]) -> Iterator[Observation]:
+    """UN SDG Global Database series (ITU custodian), one indicator code per breakdown.
+
+    Rows without an ISO3 code are regional aggregates (World, SDG regions) and are skipped, as
+    the World Bank's aggregates are. The breakdown (sex, age, location, type of skill, type of
+    speed) becomes part of the code (:func:`sdg_indicator_code`); nature E (estimated) and M
+    (modelled) become flag ``estimate``, any nature other than C is kept in ``note``.
+    """
+    check = _KeyCheck(path, economies, "iso3")
+    required = ("series_code", "iso3", "year", *SDG_DIMENSIONS, "units", "nature", "value")
+    for line, row in iter_csv_rows(path, required):
+        if not row["iso3"].strip():
+            continue
+        series = row["series_code"].strip()
+        if not _SDG_VALUE.match(series):
+            raise DataFileError(path, line, "series_code", f"{series!r} is not a UN series code")
+        breakdown = {}
+        for column in SDG_DIMENSIONS:
+            value = row[column].strip()
+            if value and not _SDG_VALUE.match(value):
+                raise DataFileError(
+                    path, line, column, f"{value!r} is not a code (letters, digits, '_')"
+                )
+            breakdown[column] = value
+        nature = row["nature"].strip().lower()
+        if nature not in _SDG_NATURES:
+            raise DataFileError(
+                path,
+                line,
+                "nature",
+                f"unknown nature {row['nature']!r}; expected one of "
+                f"{', '.join(n.upper() for n in _SDG_NATURES)}",
+            )
+        number = parse_number(path, line, "value", row["value"])
+        if number is None:
+            continue
+        units = row["units"].strip()
+        obs = Observation(
+            indicator=sdg_indicator_code(series, breakdown),
+            economy=row["iso3"].strip().upper(),
+            year=parse_year(path, line, "year", row["year"]),
+            value=number,
+            unit=_SDG_UNITS.get(units, units),
+            flag="estimate" if nature in ("e", "m") else "observed",
+            note="" if nature == "c" else f"SDG nature {nature.upper()}: {_SDG_NATURES[nature]}",
+        )
+        yield check(line, obs, "year")
+
+
 Reader = Callable[[Path, frozenset[str]], Iterator[Observation]]
 
 READERS: dict[str, Reader] = {
@@ -352,4 +462,5 @@ READERS: dict[str, Reader] = {
     "wdi_population": read_wdi_population,
     "wdi_gni_per_capita": read_wdi_gni_per_capita,
     "itu_gci": read_itu_gci,
+    "unsd_sdg": read_unsd_sdg,
 }

@@ -29,7 +29,12 @@ import duckdb
 import pandas as pd
 
 from humanict.data.catalogue import DatasetInfo, load_catalogue
-from humanict.data.readers import READERS, Observation, read_itu_datahub_export
+from humanict.data.readers import (
+    READERS,
+    Observation,
+    read_itu_datahub_export,
+    sdg_breakdown_name,
+)
 from humanict.errors import DataFileError, NotFoundError
 from humanict.members import load_economies
 
@@ -140,6 +145,9 @@ def _indicator_table(
     rows = []
     for code in sorted(obs["indicator"].unique()):
         name, unit, description = names.get(code, (code, "", ""))
+        base = code.split("[", 1)[0]
+        if code not in names and base != code and base in names:  # an SDG series breakdown
+            name, description = sdg_breakdown_name(code, names[base][0]), names[base][2]
         rows.append((code, name, unit or units.get(code, ""), description))
     return pd.DataFrame(rows, columns=["code", "name", "unit", "description"])
 

@@ -119,13 +119,15 @@ def offline(
 
 
 @functools.lru_cache(maxsize=4)
-def _sex_table(data_dir: Path, stamp: float) -> pd.DataFrame:
-    return gap_math.parity_table(load_sex_breakdown(data_dir).frame, latest=False)
+def _sex_table(warehouse_path: Path, stamp: float) -> pd.DataFrame:
+    breakdown = load_sex_breakdown(Warehouse(warehouse_path))
+    return gap_math.parity_table(breakdown.frame, latest=False)
 
 
-def gender_gaps(data_dir: Path, latest: bool = True) -> pd.DataFrame:
+def gender_gaps(data_dir: Path, warehouse: Warehouse, latest: bool = True) -> pd.DataFrame:
     """Gender parity scores (female/male) of SDG 17.8.1 and 5.b.1 per economy."""
-    table = _sex_table(data_dir, _stamp(data_dir / "ict" / "unsd_sdg_ict_series.csv"))
+    warehouse.require()
+    table = _sex_table(warehouse.path, _stamp(warehouse.path))
     if latest:
         table = table.sort_values("year").groupby(["series", "economy"]).tail(1)
     return _named(table.sort_values(["series", "economy", "year"]), data_dir)
@@ -154,12 +156,62 @@ GAP_KINDS = ("gender", "urban-rural", "affordability")
 def gap_table(kind: str, data_dir: Path, warehouse: Warehouse) -> pd.DataFrame:
     """One of the gap tables by name: gender, urban-rural or affordability."""
     if kind == "gender":
-        return gender_gaps(data_dir)
+        return gender_gaps(data_dir, warehouse)
     if kind == "urban-rural":
         return area_gaps(data_dir)
     if kind == "affordability":
         return affordability(warehouse, data_dir)
     raise InvalidInputError(f"unknown gap {kind!r}; choose {', '.join(GAP_KINDS)}")
+
+
+GAP_SECTIONS: tuple[tuple[str, str, str | None, str], ...] = (
+    ("gender", "IT_USE_ii99", "parity", "Internet use by sex (SDG 17.8.1)"),
+    ("gender", "IT_MOB_OWN", "parity", "Mobile phone ownership by sex (SDG 5.b.1)"),
+    (
+        "urban-rural",
+        "ITU_DH_INT_USR_DAY",
+        "rural_urban_ratio",
+        "Daily Internet use, urban and rural",
+    ),
+    ("affordability", MOBILE_BASKET, None, "Mobile broadband, 2 GB basket (% of monthly GNI p.c.)"),
+    ("affordability", FIXED_BASKET, None, "Fixed broadband, 5 GB basket (% of monthly GNI p.c.)"),
+)
+"""The tables of the gaps page: (kind, series or indicator, parity-score column, title)."""
+
+
+def check_region(region: str | None) -> str | None:
+    """An ITU-D region code in upper case, or None for all regions."""
+    if not region:
+        return None
+    region = region.upper()
+    if region not in STAT_REGIONS:
+        raise InvalidInputError(
+            f"unknown region {region!r}; use an ITU-D region: {', '.join(STAT_REGIONS)}"
+        )
+    return region
+
+
+def gap_sections(
+    data_dir: Path, warehouse: Warehouse, region: str | None = None
+) -> list[dict[str, object]]:
+    """Every gap table of :data:`GAP_SECTIONS`, optionally within one ITU-D region.
+
+    Each section: ``kind, code, score, title, rows`` (rows as records, sorted by economy).
+    """
+    region = check_region(region)
+    tables = {kind: gap_table(kind, data_dir, warehouse) for kind in GAP_KINDS}
+    out: list[dict[str, object]] = []
+    for kind, code, score, title in GAP_SECTIONS:
+        table = tables[kind]
+        if "series" in table.columns:
+            table = table[table["series"] == code]
+        elif "indicator" in table.columns:
+            table = table[table["indicator"] == code]
+        if region is not None:
+            table = table[table["stat_region"] == region]
+        rows = records(table.sort_values("economy"))
+        out.append({"kind": kind, "code": code, "score": score, "title": title, "rows": rows})
+    return out
 
 
 def _named(table: pd.DataFrame, data_dir: Path) -> pd.DataFrame:
@@ -175,7 +227,7 @@ def _named(table: pd.DataFrame, data_dir: Path) -> pd.DataFrame:
 def gap_summary(data_dir: Path, warehouse: Warehouse, year: int) -> pd.DataFrame:
     """One row per economy with every gap measure (NaN where unknown)."""
     base = offline(data_dir, warehouse, year).economies.copy()
-    gender = gender_gaps(data_dir)
+    gender = gender_gaps(data_dir, warehouse)
     for series, column in PARITY_SERIES.items():
         part = gender[gender["series"] == series][["iso3", "parity"]]
         base = base.merge(part.rename(columns={"parity": column}), on="iso3", how="left")
@@ -193,12 +245,7 @@ def priorities(
     data_dir: Path, warehouse: Warehouse, year: int, region: str | None = None
 ) -> pd.DataFrame:
     """Economies calling for attention, ranked, optionally within one ITU-D region."""
-    if region is not None:
-        region = region.upper()
-        if region not in STAT_REGIONS:
-            raise InvalidInputError(
-                f"unknown region {region!r}; use an ITU-D region: {', '.join(STAT_REGIONS)}"
-            )
+    region = check_region(region)
     table = gap_summary(data_dir, warehouse, year)
     if region is not None:
         table = table[table["stat_region"] == region]
@@ -229,7 +276,7 @@ class Trajectory:
 def _series_for(warehouse: Warehouse, data_dir: Path, iso3: str, indicator: str) -> pd.DataFrame:
     if indicator.startswith(PARITY_PREFIX):
         series = indicator.removeprefix(PARITY_PREFIX)
-        table = gender_gaps(data_dir, latest=False)
+        table = gender_gaps(data_dir, warehouse, latest=False)
         rows = table[(table["series"] == series) & (table["iso3"] == iso3)]
         return pd.DataFrame(
             {"year": rows["year"], "value": rows["parity"], "flag": "observed"}

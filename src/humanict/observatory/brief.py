@@ -96,7 +96,7 @@ def build_brief(data_dir: Path, warehouse: Warehouse, iso3: str) -> BriefData:
     priorities = analysis.priorities(data_dir, warehouse, BRIEF_YEAR)
     prio = records(priorities[priorities["iso3"] == code])
     _, progress = analysis.targets_progress(data_dir, warehouse, code)
-    gender = analysis.gender_gaps(data_dir)
+    gender = analysis.gender_gaps(data_dir, warehouse)
     area = analysis.area_gaps(data_dir)
     area_rows = records(area[area["iso3"] == code])
     trajectories = [

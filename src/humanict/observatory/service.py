@@ -1,13 +1,14 @@
-"""The observatory's only access to stored data: warehouse series and the SDG breakdown files.
+"""The observatory's only access to stored data: warehouse series and one breakdown file.
 
 Where several datasets give the same indicator, economy and year, the value comes from a
 user's import first, then ITU DataHub, then the price baskets, then the IDI 2024 annex, then
 World Bank WDI (the newest ITU vintage wins).
 
-Two shipped files carry breakdowns that the warehouse's one-value-per-year table does not hold:
-``ict/unsd_sdg_ict_series.csv`` (SDG 17.8.1 and 5.b.1 by sex; UN Statistics Division, custodian
-ITU) and ``ict/itu_internet_daily_use_via_data360.csv`` (daily Internet use by urban/rural;
-ITU via World Bank Data360). They are read here, validated, and cited in every result.
+SDG 17.8.1 and 5.b.1 by sex (UN Statistics Division, custodian ITU) come from the warehouse's
+``unsd_sdg`` dataset, where each breakdown is an indicator code such as
+``IT_USE_ii99[sex=female]`` (docs/data.md). Daily Internet use by urban/rural
+(``ict/itu_internet_daily_use_via_data360.csv``, ITU via World Bank Data360) is not in the
+warehouse and is read here from the file, validated, and cited in every result.
 """
 
 from __future__ import annotations
@@ -18,8 +19,13 @@ from pathlib import Path
 import pandas as pd
 
 from humanict.data import Warehouse
-from humanict.data.readers import iter_csv_rows, parse_number, parse_year
-from humanict.errors import DataFileError
+from humanict.data.readers import (
+    iter_csv_rows,
+    parse_number,
+    parse_sdg_indicator_code,
+    parse_year,
+    sdg_indicator_code,
+)
 from humanict.members import Economy, load_economies
 
 SDG_FILE = Path("ict") / "unsd_sdg_ict_series.csv"
@@ -76,30 +82,34 @@ class Breakdown:
     source: str
 
 
-_SEX = {"female": "female", "male": "male"}
+SDG_DATASET = "unsd_sdg"
+SEX_SERIES = ("IT_USE_ii99", "IT_MOB_OWN")
 
 
-def load_sex_breakdown(data_dir: Path) -> Breakdown:
-    """SDG 17.8.1 (IT_USE_ii99) and 5.b.1 (IT_MOB_OWN) for women and men, country rows only."""
-    path = data_dir / SDG_FILE
-    wanted = {"IT_USE_ii99", "IT_MOB_OWN"}
-    rows = []
-    for line, row in iter_csv_rows(path, ("series_code", "iso3", "year", "sex", "value")):
-        if row["series_code"] not in wanted or not row["iso3"].strip():
-            continue
-        sex = _SEX.get(row["sex"].strip())
-        age = row.get("age", "").strip()
-        if sex is None or age not in ("", "notspec"):
-            continue
-        value = parse_number(path, line, "value", row["value"])
-        if value is None:
-            continue
-        year = parse_year(path, line, "year", row["year"])
-        rows.append((row["series_code"], row["iso3"].strip().upper(), year, sex, value))
-    frame = pd.DataFrame(rows, columns=["series", "economy", "year", "group", "value"])
-    if frame.duplicated(["series", "economy", "year", "group"]).any():
-        raise DataFileError(path, None, "sex", "duplicate values by sex for one economy and year")
-    return Breakdown(frame, SDG_SOURCE)
+def load_sex_breakdown(warehouse: Warehouse) -> Breakdown:
+    """SDG 17.8.1 (IT_USE_ii99) and 5.b.1 (IT_MOB_OWN) for women and men, from the warehouse.
+
+    The warehouse holds them as breakdown codes ``IT_USE_ii99[sex=female]`` etc. (dataset
+    ``unsd_sdg``, read by humanict.data.readers.read_unsd_sdg; aggregates are not loaded).
+    """
+    codes = [sdg_indicator_code(s, {"sex": sex}) for s in SEX_SERIES for sex in ("female", "male")]
+    marks = ", ".join("?" for _ in codes)
+    frame = warehouse.query(
+        f"SELECT indicator, economy, year, value FROM observations "
+        f"WHERE dataset = ? AND indicator IN ({marks}) ORDER BY indicator, economy, year",
+        [SDG_DATASET, *codes],
+    )
+    parsed = [parse_sdg_indicator_code(code) for code in frame["indicator"]]
+    out = pd.DataFrame(
+        {
+            "series": [series for series, _ in parsed],
+            "economy": frame["economy"],
+            "year": frame["year"].astype(int),
+            "group": [dims["sex"] for _, dims in parsed],
+            "value": frame["value"].astype(float),
+        }
+    )
+    return Breakdown(out, SDG_SOURCE)
 
 
 _AREA = {"URB": "urban", "RUR": "rural"}

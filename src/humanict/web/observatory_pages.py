@@ -1,4 +1,4 @@
-"""HTML pages of the observatory: targets, priorities, the map of people offline, briefs."""
+"""HTML pages of the observatory: targets, priorities, gaps, the map of people offline, briefs."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from fastapi.responses import HTMLResponse, Response
 
 from humanict.observatory import analysis
 from humanict.observatory.brief import build_brief, chart_svg, render_pdf, summary_lines
+from humanict.observatory.gaps import AFFORDABILITY_TARGET_PCT_GNI, PARITY_BAND
 from humanict.observatory.reports import offline_report
 from humanict.observatory.targets import load_sdg_indicators, load_targets
 from humanict.output import records
@@ -71,6 +72,27 @@ def priorities_page(
             "region": region,
             "regions": analysis.STAT_REGIONS,
             "year": DEFAULT_YEAR,
+        },
+    )
+
+
+@router.get("/gaps")
+def gaps_page(
+    request: Request,
+    settings: SettingsDep,
+    warehouse: WarehouseDep,
+    region: Annotated[str | None, Query()] = None,
+) -> HTMLResponse:
+    region = analysis.check_region(region)
+    return _render(
+        request,
+        "observatory/gaps.html",
+        {
+            "sections": analysis.gap_sections(settings.data_dir, warehouse, region),
+            "region": region,
+            "regions": analysis.STAT_REGIONS,
+            "parity_band": PARITY_BAND,
+            "target_pct": AFFORDABILITY_TARGET_PCT_GNI,
         },
     )
 

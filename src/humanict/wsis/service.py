@@ -34,11 +34,15 @@ def code_coverage(warehouse: Warehouse, codes: Iterable[str]) -> pd.DataFrame:
             ]
         )
     marks = ", ".join("?" for _ in wanted)
+    # A UN SDG series code also covers its breakdowns, stored as CODE[dimension=value,...].
     found = warehouse.query(
-        f"SELECT i.code, i.name AS indicator_name, i.unit, "
+        f"WITH o AS (SELECT split_part(indicator, '[', 1) AS code, indicator, economy, year "
+        f"FROM observations WHERE split_part(indicator, '[', 1) IN ({marks})) "
+        f"SELECT o.code, coalesce(any_value(e.name), split_part(min(i.name), ';', 1)) "
+        f"AS indicator_name, coalesce(any_value(e.unit), min(i.unit)) AS unit, "
         f"count(DISTINCT o.economy) AS economies, min(o.year) AS first_year, "
-        f"max(o.year) AS last_year FROM indicators i LEFT JOIN observations o "
-        f"ON o.indicator = i.code WHERE i.code IN ({marks}) GROUP BY i.code, i.name, i.unit",
+        f"max(o.year) AS last_year FROM o JOIN indicators i ON i.code = o.indicator "
+        f"LEFT JOIN indicators e ON e.code = o.code GROUP BY o.code",
         wanted,
     )
     frame = pd.DataFrame({"code": wanted}).merge(found, on="code", how="left")
