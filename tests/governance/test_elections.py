@@ -21,7 +21,9 @@ from humanict.governance.election_rules import (
     count_ballots,
     next_round_candidates,
     official_round,
+    official_round_from_counts,
     regional_plurality,
+    remaining_candidates,
     required_majority,
     run_official_election,
     tally_regional,
@@ -95,6 +97,25 @@ def test_withdrawals_and_elimination_between_rounds() -> None:
         )
     with pytest.raises(ConflictError):
         next_round_candidates(official_round({"A": 3, "B": 1}))
+
+
+def test_round_from_a_tally_with_a_blank_option() -> None:
+    # PP-22 SG as a secret-ballot tally: BLANK is an option of its own, not a candidate
+    counts = {"Bogdan-Martin": 139, "Ismailov": 25, "BLANK": 8}
+    result = official_round_from_counts(counts)
+    assert result == official_round({"Bogdan-Martin": 139, "Ismailov": 25}, blank=8)
+    assert result.required_majority == 83 and result.blank == 8
+    assert official_round_from_counts({"A": 2, "B": 2, "-": 9}, blank_option="-").status == "tie"
+    with pytest.raises(InvalidInputError, match="at least one candidate"):
+        official_round_from_counts({"BLANK": 5})
+
+
+def test_remaining_candidates_keep_order_and_refuse_bad_withdrawals() -> None:
+    assert remaining_candidates(["C", "A", "B"], ["A"]) == ["C", "B"]
+    with pytest.raises(InvalidInputError, match="did not stand"):
+        remaining_candidates(["A", "B"], ["Z"])
+    with pytest.raises(InvalidInputError, match="every candidate withdrew"):
+        remaining_candidates(["A", "B"], ["A", "B"])
 
 
 def test_one_vote_per_member_state_with_voting_rights() -> None:

@@ -92,6 +92,30 @@ def official_round(votes: Mapping[str, int], *, blank: int = 0, invalid: int = 0
     return RoundResult(dict(votes), valid, blank, invalid, majority, None, status, leaders)
 
 
+def official_round_from_counts(
+    counts: Mapping[str, int], *, blank_option: str = "BLANK", invalid: int = 0
+) -> RoundResult:
+    """Decide one round from a tally in which a blank ballot is an option of its own
+    (``counts[blank_option]``, e.g. a decrypted secret ballot): blanks are abstentions and
+    the rest are the candidates' votes for :func:`official_round`."""
+    votes = {name: n for name, n in counts.items() if name != blank_option}
+    return official_round(votes, blank=counts.get(blank_option, 0), invalid=invalid)
+
+
+def remaining_candidates(standing: Sequence[str], withdrawn: Iterable[str]) -> list[str]:
+    """The candidates of ``standing`` (order kept) less those who withdrew between rounds.
+
+    A withdrawal must name a candidate who stood; at least one candidate must remain."""
+    withdrawn = set(withdrawn)
+    unknown = withdrawn - set(standing)
+    if unknown:
+        raise InvalidInputError(f"{sorted(unknown)[0]!r} did not stand in this round")
+    remaining = [c for c in standing if c not in withdrawn]
+    if not remaining:
+        raise InvalidInputError("every candidate withdrew: the election must be reopened")
+    return remaining
+
+
 def next_round_candidates(
     result: RoundResult,
     *,
@@ -102,18 +126,12 @@ def next_round_candidates(
     minus those in last place (never leaving fewer than two)."""
     if result.elected is not None:
         raise ConflictError(f"{result.elected} is elected: there is no further round")
-    withdrawn = set(withdrawn)
-    unknown = withdrawn - set(result.votes)
-    if unknown:
-        raise InvalidInputError(f"{sorted(unknown)[0]!r} did not stand in this round")
-    standing = {c: v for c, v in result.votes.items() if c not in withdrawn}
+    standing = {c: result.votes[c] for c in remaining_candidates(list(result.votes), withdrawn)}
     if eliminate_last and len(standing) > 2:
         low = min(standing.values())
         remaining = {c: v for c, v in standing.items() if v != low}
         if len(remaining) >= 2:
             standing = remaining
-    if not standing:
-        raise InvalidInputError("every candidate withdrew: the election must be reopened")
     return sorted(standing, key=lambda c: (-result.votes[c], c))
 
 

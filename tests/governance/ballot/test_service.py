@@ -75,6 +75,20 @@ def test_second_round_after_withdrawal(setup: Any, ceremony: Any) -> None:
     _decrypt(setup, ceremony, eid, [1, 2, 3])
     first = setup.service.tally(setup.officer, eid)
     assert first["outcome"]["status"] == "another round needed"  # Bo 2 of 4 < 3
+    _refused(
+        setup,
+        eid,
+        InvalidInputError,
+        "did not stand",
+        lambda: setup.service.open_round(setup.officer, eid, withdraw=["Zed"]),
+    )
+    _refused(
+        setup,
+        eid,
+        InvalidInputError,
+        "every candidate withdrew",
+        lambda: setup.service.open_round(setup.officer, eid, withdraw=["Ana", "Bo", "Chen"]),
+    )
     opened = setup.service.open_round(setup.officer, eid, withdraw=["Chen"])
     assert opened["options"] == ["Ana", "Bo", "BLANK"] and opened["round"] == 2
     for iso3, choice in {"ARG": ["Ana"], "BRA": ["Bo"], "FRA": ["Bo"], "KEN": ["Bo"]}.items():

@@ -1,54 +1,44 @@
-"""The outcome of one round from verified counts (kept small; ITU round rules in full live in
-``humanict.governance.election_rules``).
+"""The published outcome of one round of the secret ballot, decided by ITU's rules in
+:mod:`humanict.governance.election_rules` and written in the board's result format.
 
-- Elected officials (one seat): elected with more than half of the valid votes, i.e. at least
-  floor(V/2) + 1 where V counts valid non-blank votes; blank ballots are abstentions and left out
-  of V (PP-02 and PP-06 procedures, RULES.md section 6). Otherwise another round is needed.
-- Council and RRB regions (several seats): the ``seats`` candidates with the most votes are
-  elected (plurality within the region, RULES.md sections 4-5); equal votes across the last seat
-  are reported as a tie, since the tie-break rule is not established.
+- Elected officials (kind ``official``, one seat): :func:`official_round_from_counts`, the
+  ``BLANK`` option being the abstentions; a round without a majority (a tie included) is
+  reported as "another round needed".
+- Council and RRB regions (kind ``council``, several seats): :func:`regional_plurality`; a tie
+  across the last seat is reported with the tied candidates and the seats left.
+
+The format (keys and status words) is part of the board: the standalone verifier recomputes
+it independently and compares, so it must not change for boards already published.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
-BLANK = "BLANK"
+from humanict.governance.ballot.ballots import BLANK
+from humanict.governance.election_rules import official_round_from_counts, regional_plurality
 
 
-def required_majority(valid_votes: int) -> int:
-    """More than half of the valid votes: floor(V/2) + 1."""
-    return valid_votes // 2 + 1
-
-
-def round_outcome(kind: str, seats: int, counts: dict[str, int]) -> dict[str, Any]:
+def round_outcome(kind: str, seats: int, counts: Mapping[str, int]) -> dict[str, Any]:
     """Who is elected in this round, or why another round (or a tie-break) is needed."""
-    blank = counts.get(BLANK, 0)
-    votes = {name: n for name, n in counts.items() if name != BLANK}
-    valid = sum(votes.values())
-    ranked = sorted(votes.items(), key=lambda item: (-item[1], item[0]))
     if kind == "official":
-        need = required_majority(valid)
-        elected = [name for name, n in ranked if n >= need and valid > 0]
-        status = "elected" if elected else "another round needed"
+        result = official_round_from_counts(counts, blank_option=BLANK)
         return {
-            "status": status,
-            "elected": elected,
-            "valid_votes": valid,
-            "abstentions": blank,
-            "required_majority": need,
+            "status": "elected" if result.elected else "another round needed",
+            "elected": [result.elected] if result.elected else [],
+            "valid_votes": result.valid,
+            "abstentions": result.blank,
+            "required_majority": result.required_majority,
         }
-    if len(ranked) <= seats:
-        return {"status": "elected", "elected": [n for n, _ in ranked], "valid_votes": valid}
-    boundary = ranked[seats - 1][1]
-    above = [name for name, n in ranked if n > boundary]
-    at = [name for name, n in ranked if n == boundary]
-    if len(above) + len(at) == seats:
-        return {"status": "elected", "elected": above + at, "valid_votes": valid}
+    regional = regional_plurality(kind, {c: n for c, n in counts.items() if c != BLANK}, seats)
+    valid = sum(regional.votes.values())
+    if not regional.tied:
+        return {"status": "elected", "elected": list(regional.elected), "valid_votes": valid}
     return {
         "status": "tie",
-        "elected": above,
-        "tied": at,
-        "seats_left": seats - len(above),
+        "elected": list(regional.elected),
+        "tied": list(regional.tied),
+        "seats_left": seats - len(regional.elected),
         "valid_votes": valid,
     }

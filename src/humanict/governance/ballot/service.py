@@ -37,6 +37,7 @@ from humanict.governance.ballot.outcome import round_outcome
 from humanict.governance.ballot.tally import aggregate, check_share, combine_counts
 from humanict.governance.ballot.trustees import check_public_record
 from humanict.governance.ballot.verify import ElectionContext, election_context, round_spec
+from humanict.governance.election_rules import remaining_candidates
 
 KINDS = ("official", "council")
 
@@ -195,12 +196,7 @@ class BallotService:
                 if result["outcome"]["status"] == "elected":
                     raise ConflictError(f"election {eid!r} is decided; no further round")
                 names = [o for o in last["options"] if o != BLANK]
-            unknown = [w for w in withdraw if w not in names]
-            if unknown:
-                raise InvalidInputError(f"cannot withdraw {', '.join(unknown)}: not standing")
-            names = [n for n in names if n not in withdraw]
-            if not names:
-                raise InvalidInputError("no candidate would be left on the ballot")
+            names = remaining_candidates(names, withdraw)
             official = manifest["kind"] == "official"
             options = names + [BLANK] if official else names
             voters = session.scalars(
