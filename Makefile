@@ -17,7 +17,7 @@ install: $(VENV)/.installed assets
 $(VENV)/.installed: pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[test]'
+	$(BIN)/pip install --quiet -e '.[test,rain]'
 	touch $@
 
 # Front-end packages (map geometry, d3, swagger-ui) from the npm registry, served locally.
