@@ -14,10 +14,10 @@ test: install browser postgres
 
 install: $(VENV)/.installed assets
 
-$(VENV)/.installed: pyproject.toml
+$(VENV)/.installed: pyproject.toml Makefile
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[test,fast]'
+	$(BIN)/pip install --quiet -e '.[test,fast,rain]'
 	touch $@
 
 # Front-end packages (map geometry, d3, swagger-ui) from the npm registry, served locally.

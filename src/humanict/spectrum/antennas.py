@@ -1,6 +1,6 @@
 """Reference antenna patterns: earth stations (ITU-R S.465-6, S.580-6, S.1428-1), satellites.
 
-The satellite patterns are ITU-R S.1528 recommends 1.2 and 1.3 (LEO).
+The satellite patterns are ITU-R S.1528 recommends 1.2, 1.3 (LEO) and 1.4 (Taylor illumination).
 
 Each pattern is a pure function of the off-axis angle phi (degrees, any array shape) and returns
 the gain in dBi. Diameters are in metres, frequencies in GHz.
@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
+from scipy.special import j1, jn_zeros
 
 from humanict.errors import InvalidInputError
 
@@ -227,6 +228,92 @@ def s1528_leo_gain(
         ),
         dtype=float,
     )
+
+
+# ITU-R S.1528 recommends 1.4, Table 2: beam roll-off at the edge of the illuminated cell (dB)
+# -> k, with L = lambda k / sin(half-angle of the cell seen from the satellite).
+S1528_TAYLOR_ROLL_OFF_K = {3.0: 0.51, 5.0: 0.64, 7.0: 0.74}
+
+
+def s1528_taylor_aperture_m(
+    freq_ghz: float, cell_half_angle_deg: float, roll_off_db: float
+) -> float:
+    """Size L (m) of the radiating area for a cell edge at ``cell_half_angle_deg`` off boresight.
+
+    ITU-R S.1528 recommends 1.4, Table 2: L = lambda k / sin(a) with k = 0.51, 0.64, 0.74 for a
+    roll-off of 3, 5, 7 dB at the cell edge. Use it for L_r (radial) and L_t (transverse).
+    """
+    if roll_off_db not in S1528_TAYLOR_ROLL_OFF_K:
+        raise InvalidInputError(
+            f"S.1528 Taylor roll-off must be one of {sorted(S1528_TAYLOR_ROLL_OFF_K)} dB; "
+            f"got {roll_off_db}"
+        )
+    if freq_ghz <= 0 or not 0 < cell_half_angle_deg < 90:
+        raise InvalidInputError("frequency must be positive and the cell half-angle in (0, 90)")
+    wavelength = SPEED_OF_LIGHT / (freq_ghz * 1e9)
+    k = S1528_TAYLOR_ROLL_OFF_K[roll_off_db]
+    return float(wavelength * k / np.sin(np.deg2rad(cell_half_angle_deg)))
+
+
+def taylor_circular_pattern(u: ArrayLike, slr_db: float, n_bar: int) -> FloatArray:
+    """Field pattern F(u) of Taylor's circular-aperture illumination (linear, F(0) = 1).
+
+    F(u) = [2 J1(pi u)/(pi u)] prod_{i<n_bar} (1 - u²/u_i²)/(1 - u²/mu_i²), mu_i = j_1,i/pi
+    (zeros of J1 over pi), u_i = sigma sqrt(A² + (i - 1/2)²), sigma = mu_n_bar/sqrt(A² +
+    (n_bar - 1/2)²), A = arccosh(10^(SLR/20))/pi (T. T. Taylor, IRE Trans. AP-8, 1960; the
+    form used by ITU-R S.1528 recommends 1.4). The first n_bar - 1 nulls move to u_i; beyond,
+    the nulls are those of the uniform aperture, mu_i.
+    """
+    if slr_db <= 0 or int(n_bar) != n_bar or n_bar < 1:
+        raise InvalidInputError("the side-lobe ratio must be positive and n_bar an integer >= 1")
+    x = np.abs(np.asarray(u, dtype=float))
+    mu = jn_zeros(1, int(n_bar)) / np.pi
+    big_a = np.arccosh(10.0 ** (slr_db / 20.0)) / np.pi
+    sigma = mu[-1] / np.sqrt(big_a**2 + (n_bar - 0.5) ** 2)
+    u_i = sigma * np.sqrt(big_a**2 + (np.arange(1, n_bar) - 0.5) ** 2)
+    # J1(pi u) and 1 - u²/mu_i² vanish together at mu_i (i < n_bar): the ratio is finite there;
+    # evaluate it a relative 1e-9 beside the removable singularity.
+    on_mu = np.isin(x, mu[:-1])
+    x = np.where(on_mu, x * (1.0 + 1e-9), x)
+    pu = np.pi * np.where(x == 0.0, 1.0, x)
+    field = np.where(x == 0.0, 1.0, 2.0 * j1(pu) / pu)
+    for ui, mi in zip(u_i, mu[:-1], strict=True):
+        field = field * (1.0 - x**2 / ui**2) / (1.0 - x**2 / mi**2)
+    return np.asarray(field, dtype=float)
+
+
+def s1528_taylor_gain(
+    theta_deg: ArrayLike,
+    peak_gain: float,
+    freq_ghz: float,
+    l_r_m: float,
+    l_t_m: float | None = None,
+    phi_deg: ArrayLike = 0.0,
+    slr_db: float = 20.0,
+    n_bar: int = 4,
+) -> FloatArray:
+    """Non-GSO satellite antenna pattern of ITU-R S.1528 recommends 1.4 (Taylor), dBi.
+
+    G(theta, phi) = G_m + 20 log |F(u)|, u = (1/lambda) sqrt((L_r sin theta cos phi)² +
+    (L_t sin theta sin phi)²), F the circular Taylor pattern of :func:`taylor_circular_pattern`
+    with side-lobe ratio SLR (dB) and n_bar - 1 modified nulls. L_r, L_t (m) are the radial and
+    transverse sizes of the radiating area (equal for a circular beam; see
+    :func:`s1528_taylor_aperture_m`); phi is the azimuth about boresight from the radial axis.
+    A null gives -inf dBi.
+    """
+    theta = _angles(theta_deg)
+    if freq_ghz <= 0 or l_r_m <= 0 or (l_t_m is not None and l_t_m <= 0):
+        raise InvalidInputError("frequency and the radiating-area sizes L_r, L_t must be positive")
+    l_t = l_r_m if l_t_m is None else l_t_m
+    phi = np.deg2rad(np.asarray(phi_deg, dtype=float))
+    wavelength = SPEED_OF_LIGHT / (freq_ghz * 1e9)
+    sin_t = np.sin(np.deg2rad(theta))
+    u = np.hypot(l_r_m * sin_t * np.cos(phi), l_t * sin_t * np.sin(phi)) / wavelength
+    with np.errstate(divide="ignore"):
+        return np.asarray(
+            peak_gain + 20.0 * np.log10(np.abs(taylor_circular_pattern(u, slr_db, n_bar))),
+            dtype=float,
+        )
 
 
 PATTERNS = ("s465", "s580", "s1428")

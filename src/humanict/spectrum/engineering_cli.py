@@ -88,9 +88,12 @@ def gas(
         bool,
         typer.Option(help="Also ray-trace the Annex 1 slant path (P.835 reference profile)."),
     ] = False,
+    edition: Annotated[
+        int, typer.Option(help="P.676 edition of the Annex 2 slant path: 12 or 13.")
+    ] = 12,
     fmt: FormatOpt = Format.table,
 ) -> None:
-    """Gaseous attenuation, ITU-R P.676-12: specific (Annex 1) and slant path (Annex 2)."""
+    """Gaseous attenuation, ITU-R P.676: specific (Annex 1) and slant path (Annex 2)."""
     from humanict.spectrum import propagation as prop
 
     f = _floats(freq_ghz, "frequency")
@@ -101,7 +104,9 @@ def gas(
             "gamma_o_db_km": prop.specific_attenuation_oxygen(*args),
             "gamma_w_db_km": prop.specific_attenuation_water(*args),
             "gamma_db_km": prop.specific_attenuation(*args),
-            "slant_path_db": prop.slant_path_attenuation(f, elevation, pressure, temperature, rho),
+            "slant_path_db": prop.slant_path_attenuation(
+                f, elevation, pressure, temperature, rho, edition=edition
+            ),
         }
     )
     if layered:
@@ -118,7 +123,8 @@ def pattern(
         str,
         typer.Option(
             "--pattern",
-            help="s465, s580, s1428 (earth stations), s1528 (rec. 1.2) or s1528-leo (rec. 1.3).",
+            help="s465, s580, s1428 (earth stations), s1528 (rec. 1.2), s1528-leo (rec. 1.3) "
+            "or s1528-taylor (rec. 1.4; --diameter is the radiating-area size L).",
         ),
     ] = "s465",
     angles: Annotated[
@@ -134,6 +140,8 @@ def pattern(
     near_sidelobe: Annotated[
         float, typer.Option(help="S.1528: L_N, dB (-15/-20/-25/-30).")
     ] = -20.0,
+    slr: Annotated[float, typer.Option(help="S.1528 Taylor: side-lobe ratio, dB.")] = 20.0,
+    n_bar: Annotated[int, typer.Option(help="S.1528 Taylor: number of modified nulls + 1.")] = 4,
     fmt: FormatOpt = Format.table,
 ) -> None:
     """Antenna gain against off-axis angle: reference patterns S.465, S.580, S.1428, S.1528."""
@@ -144,6 +152,10 @@ def pattern(
         gain = antennas.s1528_gain(phi, peak_gain, half_beamwidth, near_sidelobe)
     elif pattern_name == "s1528-leo":
         gain = antennas.s1528_leo_gain(phi, peak_gain, half_beamwidth)
+    elif pattern_name == "s1528-taylor":
+        gain = antennas.s1528_taylor_gain(
+            phi, peak_gain, freq_ghz, diameter, slr_db=slr, n_bar=n_bar
+        )
     else:
         gain = antennas.earth_station_gain(pattern_name, phi, diameter, freq_ghz, efficiency)
     typer.echo(render(pd.DataFrame({"off_axis_deg": phi, "gain_dbi": gain}), fmt))

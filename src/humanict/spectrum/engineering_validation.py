@@ -74,6 +74,8 @@ def p676_errors(directory: Path = VALIDATION_DIR / "itur" / "676") -> list[dict[
     got = prop.slant_path_attenuation(a["f"], a["el"], a["P"], a["T"], a["rho"], a["V_t"], a["h"])
     out.append(_errors("ITURP676-12_A_gas.csv", "A_gas dB (Annex 2)", got, a["A_gas"]))
     a = _read_itu_csv(directory / "ITURP676-13_A_gas.csv")
+    got = prop.slant_path_attenuation(a["f"], a["el"], a["P"], a["T"], a["rho"], edition=13)
+    out.append(_errors("ITURP676-13_A_gas.csv", "A_gas dB (P.676-13 Annex 2)", got, a["A_gas"]))
     got = prop.slant_path_attenuation(a["f"], a["el"], a["P"], a["T"], a["rho"])
     out.append(_errors("ITURP676-13_A_gas.csv", "A_gas dB (P.676-12 Annex 2)", got, a["A_gas"]))
     layered = [

@@ -24,6 +24,7 @@ OXYGEN_TABLE = "p676-12_table1_oxygen.csv"
 WATER_TABLE = "p676-12_table2_water_vapour.csv"
 OXYGEN_HEIGHT_TABLE = "p676-12_table3_oxygen_height.csv"
 WATER_HEIGHT_TABLE = "p676-12_table4_water_height.csv"
+OXYGEN_HEIGHT_13_TABLE = "p676-13_annex2_oxygen_height.csv"
 OXYGEN_COLUMNS = ("f0", "a1", "a2", "a3", "a4", "a5", "a6")
 WATER_COLUMNS = ("f0", "b1", "b2", "b3", "b4", "b5", "b6")
 
@@ -90,6 +91,21 @@ def line_tables(directory: Path = P676_DIR) -> LineTables:
         oxygen_height=_read_table(directory / OXYGEN_HEIGHT_TABLE, ("f_i", "c_i")),
         water_height=_read_table(directory / WATER_HEIGHT_TABLE, ("f_i", "a_i", "b_i")),
     )
+
+
+@lru_cache(maxsize=4)
+def p676_13_oxygen_height_coefficients(directory: Path = P676_DIR) -> FloatArray:
+    """Coefficients of the P.676-13 Annex 2 dry-air equivalent height, shape (700, 5).
+
+    Columns f (GHz, 1-350 in 0.5 GHz steps plus 118.75), a_0, b_0, c_0, d_0 of
+    h_o = a_0 + b_0 T + c_0 P + d_0 rho (ITU-R P.676-13 Annex 2 §1.1; the ITU-R digital
+    supplement to the Recommendation, shipped in data/spectrum/p676).
+    """
+    path = directory / OXYGEN_HEIGHT_13_TABLE
+    table = _read_table(path, ("f", "a0", "b0", "c0", "d0"))
+    if np.any(np.diff(table[:, 0]) <= 0):
+        raise DataFileError(path, None, "f", "frequencies must increase down the table")
+    return table
 
 
 def _line_shape(f: FloatArray, f0: FloatArray, width: FloatArray, delta: FloatArray) -> FloatArray:
@@ -367,6 +383,37 @@ def zenith_water_vapour_attenuation(
     return np.asarray(0.0176 * vt * ratio * height_term, dtype=float)
 
 
+def equivalent_heights_p676_13_km(
+    freq_ghz: ArrayLike, dry_pressure_hpa: ArrayLike, temperature_k: ArrayLike, rho_gm3: ArrayLike
+) -> tuple[FloatArray, FloatArray]:
+    """Equivalent heights h_o (dry air) and h_w (water vapour) in km, ITU-R P.676-13 Annex 2.
+
+    §1.1: h_o = a_0 + b_0 T_s + c_0 P_s + d_0 rho_s with the total surface pressure
+    P_s = p + e (hPa), T_s (K) and rho_s (g/m³); a_0..d_0 are linearly interpolated in
+    frequency from the Recommendation's coefficient table (1-350 GHz).
+    §2.1 (method 1): h_w = 5.6585e-5 f + 1.8348 + 2.6846/((f - 22.235080)² + 2.7649)
+    + 5.8905/((f - 183.310087)² + 4.9219) + 2.9810/((f - 325.152888)² + 3.0748).
+    """
+    f = np.asarray(freq_ghz, dtype=float)
+    _positive("freq_ghz", f)
+    if np.any(f < 1.0) or np.any(f > 350.0):
+        raise InvalidInputError("the P.676-13 Annex 2 method covers 1-350 GHz; use Annex 1")
+    p, e, _ = _atmosphere(dry_pressure_hpa, temperature_k, rho_gm3)
+    t = np.asarray(temperature_k, dtype=float)
+    rho = np.asarray(rho_gm3, dtype=float)
+    table = p676_13_oxygen_height_coefficients()
+    a0, b0, c0, d0 = (np.interp(f, table[:, 0], table[:, k]) for k in range(1, 5))
+    h_o = a0 + b0 * t + c0 * (p + e) + d0 * rho
+    h_w = (
+        5.6585e-5 * f
+        + 1.8348
+        + 2.6846 / ((f - 22.235080) ** 2 + 2.7649)
+        + 5.8905 / ((f - 183.310087) ** 2 + 4.9219)
+        + 2.9810 / ((f - 325.152888) ** 2 + 3.0748)
+    )
+    return np.asarray(h_o, dtype=float), np.asarray(h_w * np.ones_like(h_o), dtype=float)
+
+
 def slant_path_attenuation(
     freq_ghz: ArrayLike,
     elevation_deg: ArrayLike,
@@ -375,20 +422,37 @@ def slant_path_attenuation(
     rho_gm3: ArrayLike,
     water_vapour_content_kgm2: ArrayLike | None = None,
     altitude_km: ArrayLike = 0.0,
+    edition: int = 12,
 ) -> FloatArray:
     """Gaseous attenuation of an Earth-space path (dB) from surface meteorology.
 
-    ITU-R P.676-12 Annex 2 §2.2: A = (gamma_o h_o + A_w)/sin(el), gamma_o from Annex 1
-    (line by line) at the surface dry pressure, temperature and water-vapour density, h_o and
-    h_w from :func:`equivalent_heights_km`, A_w = gamma_w h_w, or the zenith water-vapour
-    method of §2.3 when the integrated water-vapour content V_t (kg/m²) is given.
+    ``edition=12``: ITU-R P.676-12 Annex 2 §2.2: A = (gamma_o h_o + A_w)/sin(el), gamma_o from
+    Annex 1 (line by line) at the surface dry pressure, temperature and water-vapour density,
+    h_o and h_w from :func:`equivalent_heights_km`, A_w = gamma_w h_w, or the zenith
+    water-vapour method of §2.3 when the integrated water-vapour content V_t (kg/m²) is given.
+
+    ``edition=13``: ITU-R P.676-13 Annex 2 §1.1 and §2.1 (method 1), the instantaneous
+    attenuation A = (gamma_o h_o + gamma_w h_w)/sin(el) with the equivalent heights of
+    :func:`equivalent_heights_p676_13_km` (1-350 GHz). Method 2 (from V_t) is not provided.
+
     Valid for 5° <= el <= 90°.
     """
+    if edition not in (12, 13):
+        raise InvalidInputError(f"P.676 edition must be 12 or 13; got {edition}")
     el = np.asarray(elevation_deg, dtype=float)
     if np.any(el < 5.0) or np.any(el > 90.0):
         raise InvalidInputError("the P.676 Annex 2 slant path needs elevations of 5-90 degrees")
     args = (dry_pressure_hpa, temperature_k, rho_gm3)
     gamma_o = specific_attenuation_oxygen(freq_ghz, *args)
+    if edition == 13:
+        if water_vapour_content_kgm2 is not None:
+            raise InvalidInputError(
+                "the P.676-13 slant path here uses the surface water-vapour density (Annex 2 "
+                "method 1); leave out V_t, or use edition 12 for the V_t method"
+            )
+        h_o, h_w = equivalent_heights_p676_13_km(freq_ghz, *args)
+        a_w = specific_attenuation_water(freq_ghz, *args) * h_w
+        return np.asarray((gamma_o * h_o + a_w) / np.sin(np.deg2rad(el)), dtype=float)
     h_o, h_w = equivalent_heights_km(freq_ghz, *args)
     if water_vapour_content_kgm2 is None:
         a_w = specific_attenuation_water(freq_ghz, *args) * h_w

@@ -88,6 +88,9 @@ def test_s1528_recommends_1_2_shape() -> None:
     assert np.all(np.diff(fine) <= 1e-12) and fine.max() == gm
     with pytest.raises(InvalidInputError, match="near-in side-lobe"):
         antennas.s1528_gain(1.0, gm, pb, -17.0)
+    # the main-lobe exponent alpha defaults to 1.5 (ITU BR antenna pattern library APSREC409V01)
+    assert antennas.s1528_gain(2 * pb, gm, pb, ln) == pytest.approx(gm - 3 * 2**1.5)
+    assert antennas.s1528_gain(2 * pb, gm, pb, ln, alpha=2.0) == pytest.approx(gm - 12.0)
 
 
 def test_s1528_leo_pattern_is_continuous_where_the_masks_meet() -> None:
@@ -106,3 +109,79 @@ def test_angles_outside_0_180_are_rejected() -> None:
         antennas.s465_gain([190.0], 1.2, 12.0)
     with pytest.raises(InvalidInputError, match="unknown antenna pattern"):
         antennas.earth_station_gain("s999", 1.0, 1.2, 12.0)
+
+
+def test_s1528_taylor_peak_and_half_power_on_the_cell_edge() -> None:
+    f, gm = 12.0, 30.0
+    a = np.degrees(350 / 1446)  # a 350 km cell seen from 1 446 km (the S.1528 Annex example)
+    lr = antennas.s1528_taylor_aperture_m(f, a, 3.0)
+    assert lr == pytest.approx(C / 12e9 * 0.51 / np.sin(np.radians(a)))
+    # the peak is G_m in every azimuth, and the pattern never exceeds it
+    assert antennas.s1528_taylor_gain(0.0, gm, f, lr, 2 * lr, phi_deg=[0, 45, 90]) == (
+        pytest.approx([gm] * 3)
+    )
+    fine = antennas.s1528_taylor_gain(np.linspace(0, 90, 2001), gm, f, lr)
+    assert fine.max() == gm
+    # S.1528 Table 2: L = lambda k / sin(a) puts the 3, 5 and 7 dB roll-off on the cell edge
+    # (k rounded to two digits: within 0.4 dB for SLR 20 dB, n_bar 4)
+    for roll_off in (3.0, 5.0, 7.0):
+        size = antennas.s1528_taylor_aperture_m(f, a, roll_off)
+        edge = antennas.s1528_taylor_gain(a, gm, f, size)
+        assert gm - edge == pytest.approx(roll_off, abs=0.4)
+
+
+def test_s1528_taylor_nulls_sit_on_the_taylor_and_bessel_zeros() -> None:
+    from scipy.special import jn_zeros
+
+    slr, n_bar = 25.0, 4
+    big_a = np.arccosh(10 ** (slr / 20)) / np.pi
+    mu = jn_zeros(1, 8) / np.pi
+    sigma = mu[n_bar - 1] / np.sqrt(big_a**2 + (n_bar - 0.5) ** 2)
+    taylor_zeros = sigma * np.sqrt(big_a**2 + (np.arange(1, n_bar) - 0.5) ** 2)
+    # modified nulls below n_bar, then the uniform-aperture (J1) nulls
+    nulls = np.concatenate([taylor_zeros, mu[n_bar - 1 :]])
+    assert np.all(np.abs(antennas.taylor_circular_pattern(nulls, slr, n_bar)) < 1e-9)
+    # and nowhere else: between consecutive nulls the field keeps one sign
+    u = np.linspace(0, nulls[-1] - 1e-3, 20000)
+    field = antennas.taylor_circular_pattern(u, slr, n_bar)
+    crossings = u[1:][np.sign(field[1:]) != np.sign(field[:-1])]
+    assert len(crossings) == len(nulls) - 1
+    assert crossings == pytest.approx(nulls[:-1], abs=1e-3)
+    # at the J1 zeros the Taylor factors cancel them: the field is finite, not a null
+    assert np.all(np.abs(antennas.taylor_circular_pattern(mu[: n_bar - 1], slr, n_bar)) > 1e-3)
+    # in angle: theta = arcsin(lambda u / L) along the radial axis
+    f, size = 20.0, 0.5
+    theta = np.degrees(np.arcsin(C / 20e9 * nulls[:3] / size))
+    assert np.all(antennas.s1528_taylor_gain(theta, 40.0, f, size, slr_db=slr, n_bar=n_bar) < -100)
+
+
+def test_s1528_taylor_side_lobes_and_the_uniform_limit() -> None:
+    u = np.linspace(0, 3, 30001)
+    # n_bar = 1 leaves the uniform circular aperture (Airy): first side lobe -17.57 dB
+    airy = antennas.taylor_circular_pattern(u, 17.57, 1)
+    assert 20 * np.log10(np.abs(airy[(u > 1.3) & (u < 2.2)]).max()) == pytest.approx(
+        -17.57, abs=0.01
+    )
+    # the first side lobe approaches -SLR as n_bar grows (Taylor's design property)
+    for slr in (20.0, 25.0, 30.0):
+        field = antennas.taylor_circular_pattern(u, slr, 6)
+        first_null = u[np.argmax(field <= 0)]
+        lobe = 20 * np.log10(np.abs(field[(u > first_null) & (u < first_null + 0.9)]).max())
+        assert -slr - 0.6 < lobe < -slr
+    # an elliptical aperture: the transverse cut with L_t = 2 L_r is the radial cut at half angle
+    f, lr = 12.0, 0.1
+    s = np.linspace(0.01, 0.5, 20)
+    radial = antennas.s1528_taylor_gain(np.degrees(np.arcsin(2 * s)), 30.0, f, lr, 2 * lr)
+    transverse = antennas.s1528_taylor_gain(
+        np.degrees(np.arcsin(s)), 30.0, f, lr, 2 * lr, phi_deg=90.0
+    )
+    assert transverse == pytest.approx(radial, abs=1e-9)
+
+
+def test_s1528_taylor_bad_inputs() -> None:
+    with pytest.raises(InvalidInputError, match="roll-off"):
+        antennas.s1528_taylor_aperture_m(12.0, 10.0, 4.0)
+    with pytest.raises(InvalidInputError, match="n_bar"):
+        antennas.taylor_circular_pattern([0.5], 20.0, 0)
+    with pytest.raises(InvalidInputError, match="L_r"):
+        antennas.s1528_taylor_gain(1.0, 30.0, 12.0, -1.0)

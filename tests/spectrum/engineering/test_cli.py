@@ -96,10 +96,53 @@ def test_validate_models_prints_every_table() -> None:
     assert "ITURP676-12_gamma.csv" in text and "tcppver.out" in text
 
 
+def test_gas_edition_13_and_taylor_pattern() -> None:
+    rows = json.loads(
+        _invoke(
+            "gas",
+            "--freq-ghz",
+            "38.5",
+            "--elevation",
+            "45",
+            "--pressure",
+            "988.3342860812425",
+            "--temperature",
+            "295.15",
+            "--rho",
+            "13.998103358274586",
+            "--edition",
+            "13",
+            "--format",
+            "json",
+        )
+    )
+    # the first P.676-13 validation example (ITURP676-13_A_gas.csv): 0.6724061393 dB
+    assert rows[0]["slant_path_db"] == pytest.approx(0.6724061393, abs=1e-4)
+    taylor = json.loads(
+        _invoke(
+            "pattern",
+            "--pattern",
+            "s1528-taylor",
+            "--diameter",
+            "0.5",
+            "--freq-ghz",
+            "20",
+            "--peak-gain",
+            "40",
+            "--angles",
+            "0,1",
+            "--format",
+            "json",
+        )
+    )
+    assert taylor[0]["gain_dbi"] == 40.0 and taylor[1]["gain_dbi"] < 40.0
+
+
 @pytest.mark.parametrize(
     ("args", "message"),
     [
         (["pattern", "--pattern", "s999"], "unknown antenna pattern"),
+        (["gas", "--freq-ghz", "400", "--edition", "13"], "1-350 GHz"),
         (["fsl", "--distance-km", "x", "--freq-ghz", "12"], "must be numbers"),
         (
             [

@@ -238,3 +238,58 @@ def test_visible_satellites_geometry() -> None:
         assert row["gso_arc_angle_deg"] <= row["off_axis_deg"] + 1e-6
         assert row["relative_gain_db"] <= 0.0
     assert [r["off_axis_deg"] for r in rows] == sorted(r["off_axis_deg"] for r in rows)
+
+
+def _all_masks() -> list[tuple[str, dict]]:
+    data = json.loads(epfd.LIMITS_PATH.read_text(encoding="utf-8"))
+    return [(table, mask) for table, body in data.items() for mask in body["masks"]]
+
+
+def test_every_limit_curve_is_a_staircase_of_exceedance() -> None:
+    """Each curve steps down in level as the percentage of time rises (a CCDF mask)."""
+    masks = _all_masks()
+    assert len(masks) == 34
+    for table, mask in masks:
+        levels = [level for level, _ in mask["curve"]]
+        percents = [pct for _, pct in mask["curve"]]
+        assert percents[0] == 0.0 and percents[-1] == 100.0, (table, mask["d_cm"])
+        assert all(b >= a for a, b in zip(percents, percents[1:], strict=False)), table
+        assert all(b <= a for a, b in zip(levels, levels[1:], strict=False)), (
+            table,
+            mask["d_cm"],
+        )
+
+
+def test_1_mhz_curves_are_the_40_khz_curves_plus_14_db() -> None:
+    """Tables 22-1B and 22-1C give each antenna in 40 kHz and in 1 MHz: 10 log(1000/40) ≈ 14 dB."""
+    by_key = {(t, m["d_cm"], m["bw_khz"]): m["curve"] for t, m in _all_masks()}
+    pairs = [k for k in by_key if k[2] == 1000.0]
+    assert len(pairs) == 7
+    for table, d_cm, _ in pairs:
+        wide, narrow = by_key[(table, d_cm, 1000.0)], by_key[(table, d_cm, 40.0)]
+        assert [p for _, p in wide] == [p for _, p in narrow]
+        assert [a - b for (a, _), (b, _) in zip(wide, narrow, strict=True)] == pytest.approx(
+            [14.0] * len(wide)
+        )
+
+
+def test_limit_curves_agree_with_independent_transcriptions() -> None:
+    """Curves checked against other transcriptions of the RR tables (see the docs)."""
+    # Table 22-1C, 70 cm, 40 kHz, as read from the ITU BR epfd examination data
+    assert dict(epfd.select_mask(19.95, 0.7, 40.0).curve) == {
+        -154.0: 0.017,
+        -172.0: 2.857,
+        -182.0: 28.571,
+        -187.4: 100.0,
+    }
+    # Table 22-1B, 100 cm, 1 MHz and Table 22-1C, 90 cm, 1 MHz, given as % not exceeded
+    b = epfd.select_mask(17.95, 1.0, 1000.0).curve
+    assert [(lvl, round(100 - p, 3)) for lvl, p in b] == [
+        (-150.0, 100.0), (-150.0, 99.971), (-153.0, 99.714), (-158.5, 99.0),
+        (-161.4, 90.0), (-161.4, 0.0),
+    ]  # fmt: skip
+    c = epfd.select_mask(19.95, 0.9, 1000.0).curve
+    assert [(lvl, round(100 - p, 3)) for lvl, p in c] == [
+        (-140.0, 100.0), (-140.0, 99.997), (-146.0, 99.943), (-151.0, 99.943),
+        (-154.6, 99.8), (-156.4, 99.8), (-167.4, 91.0), (-176.4, 0.0),
+    ]  # fmt: skip

@@ -44,13 +44,40 @@ def test_zenith_water_vapour_and_slant_path_reproduce_p676_12(p676) -> None:
     assert slant["max_abs_error"] < 1e-6
 
 
-def test_p676_13_slant_path_difference_is_bounded(p676) -> None:
-    """The -13 examples follow a revised Annex 2; the -12 method stays within 0.1 dB of them."""
-    row = p676[("ITURP676-13_A_gas.csv", "A_gas dB (P.676-12 Annex 2)")]
+def test_p676_13_slant_path_reproduces_the_p676_13_examples(p676) -> None:
+    """The -13 examples follow the revised Annex 2 (tabulated h_o, h_w of method 1)."""
+    row = p676[("ITURP676-13_A_gas.csv", "A_gas dB (P.676-13 Annex 2)")]
     assert row["rows"] == 10
-    assert row["max_abs_error"] < 0.1
+    assert row["max_abs_error"] < 1e-6
+    # the -12 equivalent heights differ from them by up to 0.1 dB: the edition matters
+    old = p676[("ITURP676-13_A_gas.csv", "A_gas dB (P.676-12 Annex 2)")]
+    assert 0.01 < old["max_abs_error"] < 0.1
     layered = p676[("ITURP676-13_A_gas.csv", "A_gas dB (Annex 1 layers, P.835 shape)")]
     assert layered["max_abs_error"] < 0.06
+
+
+def test_p676_13_equivalent_heights() -> None:
+    args = (1013.25 - 7.5 * 288.15 / 216.7, 288.15, 7.5)
+    h_o, h_w = prop.equivalent_heights_p676_13_km(np.array([10.0, 30.0, 60.0]), *args)
+    h_o12, h_w12 = prop.equivalent_heights_km(np.array([10.0, 30.0, 60.0]), *args)
+    # same physics as -12: about 5 km for dry air off the 60 GHz band, about 1.7-1.9 km for
+    # water vapour, the oxygen height rising inside the band
+    assert np.all(np.abs(h_o[:2] - h_o12[:2]) < 0.3) and h_o[2] > 2 * h_o[0]
+    assert np.all(np.abs(h_w - h_w12) < 0.3)
+    # the water-vapour height peaks on the 22.235 GHz line
+    f = np.array([18.0, 22.235080, 26.0])
+    assert prop.equivalent_heights_p676_13_km(f, *args)[1].argmax() == 1
+    # table rows are hit exactly and interpolated linearly between them
+    table = prop.p676_13_oxygen_height_coefficients()
+    assert table.shape == (700, 5) and 118.75 in table[:, 0]
+    mid = prop.equivalent_heights_p676_13_km(np.array([20.0, 20.25, 20.5]), *args)[0]
+    assert mid[1] == pytest.approx((mid[0] + mid[2]) / 2, rel=1e-3)
+    with pytest.raises(InvalidInputError, match="1-350 GHz"):
+        prop.equivalent_heights_p676_13_km(400.0, *args)
+    with pytest.raises(InvalidInputError, match="method 1"):
+        prop.slant_path_attenuation(30.0, 30.0, *args, water_vapour_content_kgm2=20.0, edition=13)
+    with pytest.raises(InvalidInputError, match="edition"):
+        prop.slant_path_attenuation(30.0, 30.0, *args, edition=11)
 
 
 def test_layered_annex1_path_agrees_with_annex2_outside_the_oxygen_band() -> None:
