@@ -18,7 +18,7 @@ from humanict.config import Settings
 from humanict.web import create_app
 
 CHROMIUM = Path("/usr/bin/chromium")
-TIMEOUT_MS = 15_000
+TIMEOUT_MS = 30_000
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",
@@ -70,18 +70,35 @@ def browser() -> Iterator[object]:
 
 @dataclass
 class Visit:
-    """A page in a fresh context plus what it tried to reach and what it complained about."""
+    """A page in a fresh context plus what it tried to reach and what it complained about.
+
+    The context's base URL is the test server, so ``page.goto("/path")`` works."""
 
     page: Any
     base: str
     blocked: list[str] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
+    expected: list[str] = field(default_factory=list)
+
+    def open(self, path: str, ready: str | None = None) -> Any:
+        """Go to ``path`` and wait for the selector ``ready`` (a drawn chart, say)."""
+        self.page.goto(path)
+        if ready:
+            self.page.wait_for_selector(ready)
+        return self.page
+
+    def expect_error(self, fragment: str) -> None:
+        """Console errors containing ``fragment`` are expected (a 422 answered on purpose)."""
+        self.expected.append(fragment)
+
+    def unexpected_errors(self) -> list[str]:
+        return [e for e in self.errors if not any(f in e for f in self.expected)]
 
 
 @pytest.fixture
 def visit(browser: Any, live_url: str) -> Iterator[Visit]:
     """A fresh page that may reach only the test server; fails on console errors."""
-    context = browser.new_context()
+    context = browser.new_context(base_url=live_url)
     context.set_default_timeout(TIMEOUT_MS)
     page = context.new_page()
     seen = Visit(page, live_url)
@@ -99,4 +116,10 @@ def visit(browser: Any, live_url: str) -> Iterator[Visit]:
     yield seen
     context.close()
     assert seen.blocked == [], f"requests outside 127.0.0.1: {seen.blocked}"
-    assert seen.errors == [], f"console errors: {seen.errors}"
+    assert seen.unexpected_errors() == [], f"console errors: {seen.errors}"
+
+
+@pytest.fixture
+def page(visit: Visit) -> Any:
+    """The Playwright page of ``visit``, for tests that need nothing else."""
+    return visit.page

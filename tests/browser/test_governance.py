@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Any
-from urllib.parse import urlsplit
 
 import pytest
 
@@ -12,38 +10,11 @@ from humanict.config import PROJECT_ROOT
 
 pytestmark = pytest.mark.browser
 
-TIMEOUT_MS = 15_000
 SLATE = PROJECT_ROOT / "data" / "governance" / "examples" / "illustrative_slate.csv"
 
 
-@pytest.fixture
-def page(browser: Any, live_url: str) -> Iterator[Any]:
-    """A fresh page that may reach only the loopback server and must log no errors."""
-    context = browser.new_context()
-    context.set_default_timeout(TIMEOUT_MS)
-    tab = context.new_page()
-    blocked: list[str] = []
-    errors: list[str] = []
-
-    def only_loopback(route: Any) -> None:
-        if urlsplit(route.request.url).hostname == "127.0.0.1":
-            route.continue_()
-        else:
-            blocked.append(route.request.url)
-            route.abort()
-
-    tab.route("**/*", only_loopback)
-    tab.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
-    tab.on("pageerror", lambda exc: errors.append(str(exc)))
-    tab.base = live_url
-    yield tab
-    context.close()
-    assert blocked == [], blocked
-    assert errors == [], errors
-
-
 def test_representation_map_colours_the_24(page: Any) -> None:
-    page.goto(page.base + "/governance")
+    page.goto("/governance")
     page.wait_for_selector("#gov-map[data-rendered='true'] svg path.country")
     officials = page.eval_on_selector_all(
         "#gov-map path.cat-official", "paths => paths.map(p => p.dataset.iso3)"
@@ -58,7 +29,7 @@ def test_representation_map_colours_the_24(page: Any) -> None:
 
 
 def test_eligibility_form_with_an_uploaded_slate(page: Any) -> None:
-    page.goto(page.base + "/governance/eligibility")
+    page.goto("/governance/eligibility")
     page.get_by_role("checkbox", name="reform").check()
     page.get_by_role("checkbox", name="current").uncheck()
     page.set_input_files("#slate-file", str(SLATE))

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from typing import Any
-from urllib.parse import urlsplit
+from typing import TYPE_CHECKING, Any
 
 import pytest
+
+if TYPE_CHECKING:
+    from conftest import Visit
 
 pytestmark = pytest.mark.browser
 
@@ -16,34 +17,8 @@ COST = "/observatory/cost"
 
 
 @pytest.fixture
-def page(tab: Any) -> Any:
-    tab.goto(tab.base + ROBUSTNESS)
-    return tab
-
-
-@pytest.fixture
-def tab(browser: Any, live_url: str) -> Iterator[Any]:
-    """A tab that may reach only the loopback server; fails on console errors."""
-    context = browser.new_context()
-    context.set_default_timeout(20_000)
-    tab = context.new_page()
-    outside: list[str] = []
-    errors: list[str] = []
-
-    def only_loopback(route: Any) -> None:
-        if urlsplit(route.request.url).hostname == "127.0.0.1":
-            route.continue_()
-        else:
-            outside.append(route.request.url)
-            route.abort()
-
-    tab.route("**/*", only_loopback)
-    tab.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
-    tab.on("pageerror", lambda exc: errors.append(str(exc)))
-    tab.base = live_url
-    yield tab
-    context.close()
-    assert outside == [] and errors == []
+def page(visit: Visit) -> Any:
+    return visit.open(ROBUSTNESS)
 
 
 def test_chart_shows_an_interval_per_economy(page: Any) -> None:
@@ -85,21 +60,22 @@ def test_ranks_table_sorts_by_interval_width(page: Any) -> None:
     assert page.get_by_role("heading", level=1).is_visible()
 
 
-def test_cost_page_world_range_regions_and_sources(tab: Any) -> None:
-    tab.goto(tab.base + COST)
+def test_cost_page_world_range_regions_and_sources(visit: Visit) -> None:
+    page = visit.open(COST)
     totals = [
-        float(tab.locator(f"#world tr[data-row='total'] td[data-scenario='{s}']").inner_text())
+        float(page.locator(f"#world tr[data-row='total'] td[data-scenario='{s}']").inner_text())
         for s in ("low", "central", "high")
     ]
     assert totals[0] < totals[1] < totals[2]
-    bars = tab.locator("#region-chart g[data-group]")
+    bars = page.locator("#region-chart g[data-group]")
     assert bars.count() >= 6 and bars.first.get_attribute("data-group") in {"ASP", "AFR"}
-    assert tab.locator("table#costs tbody tr").count() >= 190
-    sources = tab.locator("table#assumptions tbody tr")
+    assert page.locator("table#costs tbody tr").count() >= 190
+    sources = page.locator("table#assumptions tbody tr")
     assert sources.count() == 12
-    assert "Connecting Humanity" in tab.locator("tr[data-parameter='people_per_site']").inner_text()
-    table = tab.locator("table#costs")
+    per_site = page.locator("tr[data-parameter='people_per_site']").inner_text()
+    assert "Connecting Humanity" in per_site
+    table = page.locator("table#costs")
     table.get_by_role("button", name="New users (M)").click()
     table.get_by_role("button", name="New users (M)").click()
-    first = tab.locator("table#costs tbody tr").first.get_attribute("data-iso3")
+    first = page.locator("table#costs tbody tr").first.get_attribute("data-iso3")
     assert first == "IND"

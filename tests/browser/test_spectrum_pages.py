@@ -2,41 +2,20 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from typing import Any
-from urllib.parse import urlsplit
+from typing import TYPE_CHECKING, Any
 
 import pytest
 
-pytestmark = pytest.mark.browser
+if TYPE_CHECKING:
+    from conftest import Visit
 
-TIMEOUT_MS = 15_000
+pytestmark = pytest.mark.browser
 
 
 @pytest.fixture
-def page(browser: Any, live_url: str) -> Iterator[Any]:
-    """A fresh page that may only reach the test server and must log no errors."""
-    context = browser.new_context(base_url=live_url)
-    context.set_default_timeout(TIMEOUT_MS)
-    tab = context.new_page()
-    outside: list[str] = []
-    errors: list[str] = []
-
-    def loopback_only(route: Any) -> None:
-        if urlsplit(route.request.url).hostname == "127.0.0.1":
-            route.continue_()
-        else:
-            outside.append(route.request.url)
-            route.abort()
-
-    tab.route("**/*", loopback_only)
-    tab.on("pageerror", lambda exc: errors.append(str(exc)))
-    tab.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
-    yield tab
-    context.close()
-    assert outside == [], f"requests outside 127.0.0.1: {outside}"
-    # a page answered with 422 on purpose logs that status; nothing else may fail
-    assert [e for e in errors if "422" not in e] == [], errors
+def page(visit: Visit) -> Any:
+    visit.expect_error("status of 422")  # bad input is answered with 422 on purpose
+    return visit.page
 
 
 def test_band_lookup_form_lists_both_bands_at_an_edge(page: Any) -> None:

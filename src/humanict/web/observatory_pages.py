@@ -13,6 +13,7 @@ from humanict.observatory.gaps import AFFORDABILITY_TARGET_PCT_GNI, PARITY_BAND
 from humanict.observatory.reports import offline_report
 from humanict.observatory.targets import load_sdg_indicators, load_targets
 from humanict.output import records
+from humanict.web import map_titles
 from humanict.web.deps import SettingsDep, WarehouseDep
 from humanict.web.templating import missing_assets
 from humanict.web.views import iso_numeric
@@ -105,7 +106,7 @@ def offline_page(
     year: Annotated[int, Query()] = DEFAULT_YEAR,
 ) -> HTMLResponse:
     report = offline_report(analysis.offline(settings.data_dir, warehouse, year), settings.data_dir)
-    map_data = [
+    map_data = map_titles.offline(
         {
             "iso3": e["iso3"],
             "name": e["economy"],
@@ -114,7 +115,7 @@ def offline_page(
             "offline_pct": e["offline_pct"],
         }
         for e in report["economies"]
-    ]
+    )
     return _render(
         request,
         "observatory/offline.html",

@@ -5,7 +5,7 @@ from __future__ import annotations
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 
-from humanict.web import security_views, views
+from humanict.web import map_titles, security_views, views
 from humanict.web.charts import trend_chart
 from humanict.web.deps import IndexCacheDep, SettingsDep, WarehouseDep
 from humanict.web.templating import missing_assets
@@ -24,17 +24,18 @@ def home_page(
     request: Request, settings: SettingsDep, warehouse: WarehouseDep, cache: IndexCacheDep
 ) -> HTMLResponse:
     page = views.home(settings, warehouse, cache)
+    level_names = {lv.id: lv.name for lv in page.levels}
     return _render(
         request,
         "home.html",
         {
             "page": page,
             "column": page.index.column,
-            "level_names": {lv.id: lv.name for lv in page.levels},
+            "level_names": level_names,
             # Sort key of the level column: the highest band sorts last in ascending order.
             "level_order": {lv.id: len(page.levels) - i for i, lv in enumerate(page.levels)},
             "missing_assets": missing_assets(settings.assets_dir),
-            "map_data": [m.model_dump() for m in page.map],
+            "map_data": map_titles.scored((m.model_dump() for m in page.map), level_names),
         },
     )
 

@@ -12,6 +12,7 @@ from humanict.errors import HumanictError
 from humanict.governance import service
 from humanict.governance.records import ELECTED_OFFICIAL_POSTS, POST_NAMES, load_record
 from humanict.governance.term_limits import RULES
+from humanict.web import map_titles
 from humanict.web.deps import SettingsDep
 from humanict.web.templating import missing_assets
 from humanict.web.views import iso_numeric
@@ -90,7 +91,7 @@ def governance_page(request: Request, settings: SettingsDep) -> HTMLResponse:
         "governance.html",
         {
             "report": report,
-            "economies": economies,
+            "economies": map_titles.representation(economies),
             "counts": counts,
             "timeline": timeline(settings.data_dir),
             "missing_assets": missing_assets(settings.assets_dir),

@@ -8,7 +8,7 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse
 
 from humanict.members import CouncilRegion, StatRegion
-from humanict.web import security_views
+from humanict.web import map_titles, security_views
 from humanict.web.deps import IndexCacheDep, SettingsDep, WarehouseDep
 from humanict.web.pages import _render
 from humanict.web.security_charts import readiness_scatter
@@ -27,14 +27,15 @@ def gci_page(
     request: Request, cache: IndexCacheDep, settings: SettingsDep, warehouse: WarehouseDep
 ) -> HTMLResponse:
     page = security_views.gci(cache, settings, warehouse)
+    tier_names = {t.id: t.name for t in page.tiers}
     return _render(
         request,
         "security/gci.html",
         {
             "page": page,
-            "tier_names": {t.id: t.name for t in page.tiers},
+            "tier_names": tier_names,
             "missing_assets": missing_assets(settings.assets_dir),
-            "map_data": [m.model_dump() for m in page.map],
+            "map_data": map_titles.scored((m.model_dump() for m in page.map), tier_names),
         },
     )
 

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from fastapi import Request
 from fastapi.templating import Jinja2Templates
+
+from humanict.web.navigation import NavSection, build, served_by
 
 TEMPLATE_DIR = Path(__file__).with_name("templates")
 STATIC_DIR = Path(__file__).with_name("static")
@@ -44,10 +47,16 @@ def _yes_no(value: bool | None) -> str:
     return "unknown" if value is None else ("yes" if value else "no")
 
 
+def site_nav(request: Request) -> list[NavSection]:
+    """The navigation of the page ``request`` asks for, with only the paths the app serves."""
+    return build(request.url.path, served_by(request.app.routes))
+
+
 def make_templates() -> Jinja2Templates:
     templates = Jinja2Templates(directory=str(TEMPLATE_DIR))
     templates.env.filters["num"] = _number
     templates.env.filters["yes_no"] = _yes_no
     templates.env.globals["vendor"] = vendor_urls()
     templates.env.globals["install_hint"] = INSTALL_HINT
+    templates.env.globals["site_nav"] = site_nav
     return templates
