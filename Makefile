@@ -46,5 +46,5 @@ postgres:
 	@psql -h 127.0.0.1 -U postgres -tAc "SELECT 1 FROM pg_database WHERE datname='test'" \
 		| grep -q 1 || psql -h 127.0.0.1 -U postgres -c "CREATE DATABASE test" >/dev/null
 
-bench: install
-	$(BIN)/python benchmarks/bench_warehouse_and_index.py
+bench: install postgres
+	for script in benchmarks/bench_*.py; do echo "== $$script"; $(BIN)/python $$script || exit 1; done
