@@ -458,7 +458,9 @@ NETWORK_COLUMNS = (
 
 
 def _records(conn: Connection, query: Select[Any]) -> list[dict[str, object]]:
-    return [dict(row) for row in conn.execute(query).mappings()]
+    result = conn.execute(query)
+    keys = list(result.keys())
+    return [dict(zip(keys, row, strict=True)) for row in result.all()]
 
 
 def networks_near(conn: Connection, position: float, arc_deg: float) -> list[dict[str, object]]:
