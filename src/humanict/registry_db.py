@@ -2,10 +2,10 @@
 
 Every registry (elections, satellite networks) keeps its tables in the database named by the
 ``registry_url`` setting (``HUMANICT_REGISTRY_URL``). On SQLite the engine waits up to 30 s for
-a lock, turns on foreign keys and write-ahead logging (readers are not blocked by a writer) and
-lets SQLAlchemy issue ``BEGIN`` itself, so that a transaction holding DDL and DML is atomic (the
-SQLAlchemy 2.0 "serializable isolation / savepoints / transactional DDL" recipe for pysqlite).
-On PostgreSQL it keeps a pool of 10 connections (20 more on demand), checked before use.
+a lock and turns on foreign keys and, for a file, write-ahead logging (readers are not blocked
+by a writer); the driver opens a transaction at the first write, so a transaction of writes
+(DDL aside) is atomic. On PostgreSQL it keeps a pool of 10 connections (20 more on demand),
+checked before use.
 """
 
 from __future__ import annotations
@@ -39,16 +39,11 @@ def make_engine(url: str) -> Engine:
 
         @event.listens_for(engine, "connect")
         def _on_connect(dbapi_connection: Any, _record: Any) -> None:
-            dbapi_connection.isolation_level = None  # SQLAlchemy emits BEGIN (below)
             cursor = dbapi_connection.cursor()
             cursor.execute("PRAGMA foreign_keys = ON")
             if path is not None:
                 cursor.execute("PRAGMA journal_mode = WAL")
             cursor.close()
-
-        @event.listens_for(engine, "begin")
-        def _on_begin(connection: Any) -> None:
-            connection.exec_driver_sql("BEGIN")
 
         return engine
     return create_engine(url, pool_size=10, max_overflow=20, pool_pre_ping=True)
