@@ -19,7 +19,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from sqlalchemy import (
     Column,
@@ -471,7 +471,7 @@ def networks_near(conn: Connection, position: float, arc_deg: float) -> list[dic
     windows = [networks.c.longitude.between(low + k, high + k) for k in (0.0, 360.0, -360.0)]
     found = []
     for record in _records(conn, select(*NETWORK_COLUMNS).where(or_(*windows))):
-        gap = separation(position, float(str(record["longitude"])))
+        gap = separation(position, cast(float, record["longitude"]))
         if gap <= arc_deg + 1e-9:
             record["separation_deg"] = round(gap, 3)
             found.append(record)
