@@ -1,7 +1,11 @@
-"""Shared fixtures: settings on temporary paths and one warehouse built per test session."""
+"""Shared fixtures: settings on temporary paths, one warehouse built per test session, and
+fresh PostgreSQL databases for the registry tests."""
 
 from __future__ import annotations
 
+import secrets
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
 
 import pytest
@@ -10,6 +14,31 @@ from humanict.config import PROJECT_ROOT, Settings
 from humanict.data import Warehouse, build_warehouse
 
 DATA_DIR = PROJECT_ROOT / "data"
+PG_ADMIN = "host=127.0.0.1 port=5432 user=postgres dbname=test"
+
+
+@contextmanager
+def _postgres_database(prefix: str) -> Iterator[str]:
+    """A new database on the local PostgreSQL, dropped afterwards; fails if unreachable."""
+    import psycopg
+
+    name = f"{prefix}_{secrets.token_hex(6)}"
+    try:
+        admin = psycopg.connect(PG_ADMIN, autocommit=True, connect_timeout=5)
+    except psycopg.OperationalError as err:
+        pytest.fail(f"PostgreSQL is not reachable at 127.0.0.1:5432 ({err}); run `make postgres`")
+    with admin:
+        admin.execute(f'CREATE DATABASE "{name}"')
+        try:
+            yield f"postgresql+psycopg://postgres@127.0.0.1:5432/{name}"
+        finally:
+            admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+@pytest.fixture(scope="session")
+def postgres_database() -> Callable[[str], AbstractContextManager[str]]:
+    """``with postgres_database("humanict_x") as url:`` gives a fresh database's SQLAlchemy URL."""
+    return _postgres_database
 
 
 @pytest.fixture(scope="session")
@@ -32,6 +61,7 @@ def settings(built_warehouse_path: Path, tmp_path_factory: pytest.TempPathFactor
         data_dir=DATA_DIR,
         warehouse_path=built_warehouse_path,
         imports_dir=tmp_path_factory.mktemp("imports"),
+        registry_url=f"sqlite:///{tmp_path_factory.mktemp('registry') / 'registry.sqlite'}",
     )
 
 
@@ -42,4 +72,5 @@ def scratch_settings(tmp_path: Path) -> Settings:
         data_dir=DATA_DIR,
         warehouse_path=tmp_path / "var" / "warehouse.duckdb",
         imports_dir=tmp_path / "var" / "imports",
+        registry_url=f"sqlite:///{tmp_path / 'var' / 'registry.sqlite'}",
     )

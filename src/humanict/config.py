@@ -39,15 +39,11 @@ class Settings(BaseSettings):
         default=PROJECT_ROOT / "src" / "humanict" / "web" / "assets" / "node_modules",
         description="Front-end packages from the npm registry (d3, topojson, world-atlas).",
     )
-    spectrum_registry_path: Path | None = Field(
-        default=None,
-        description="SQLite satellite-network registry built by `humanict spectrum import` "
-        "(default: spectrum.sqlite next to the warehouse).",
-    )
     registry_url: str = Field(
         default=f"sqlite:///{PROJECT_ROOT / 'var' / 'registry.sqlite'}",
-        description="SQLAlchemy URL of the election registry (SQLite file by default; "
-        "PostgreSQL as postgresql+psycopg://user@host/db).",
+        description="SQLAlchemy URL of the registry database: elections and the "
+        "satellite-network registry (SQLite file by default; PostgreSQL in production as "
+        "postgresql+psycopg://user@host/db).",
     )
     host: str = Field(default="127.0.0.1", description="Address `humanict serve` listens on.")
     port: int = Field(default=8000, description="Port `humanict serve` listens on.")

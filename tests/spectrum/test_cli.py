@@ -14,11 +14,11 @@ runner = CliRunner()
 
 
 @pytest.fixture
-def env(spectrum_settings: Settings, registry_file: object) -> dict[str, str]:
+def env(spectrum_settings: Settings, registry: str) -> dict[str, str]:
     return {
         "HUMANICT_DATA_DIR": str(spectrum_settings.data_dir),
         "HUMANICT_WAREHOUSE_PATH": str(spectrum_settings.warehouse_path),
-        "HUMANICT_SPECTRUM_REGISTRY_PATH": str(spectrum_settings.spectrum_registry_path),
+        "HUMANICT_REGISTRY_URL": spectrum_settings.registry_url,
     }
 
 
@@ -111,13 +111,12 @@ def test_dtt_reports_the_ratio_and_the_threshold(env: dict[str, str]) -> None:
 
 
 def test_import_builds_the_registry(env: dict[str, str], tmp_path: object) -> None:
-    result = runner.invoke(
-        app,
-        ["spectrum", "import"],
-        env=env | {"HUMANICT_SPECTRUM_REGISTRY_PATH": f"{tmp_path}/r.sqlite"},
-    )
+    fresh = f"sqlite:///{tmp_path}/r.sqlite"
+    result = runner.invoke(app, ["spectrum", "import"], env=env | {"HUMANICT_REGISTRY_URL": fresh})
     assert result.exit_code == 0, result.output
-    assert "3,442 GSO networks" in result.output
+    assert f"registry {fresh}: 3,442 GSO networks, 3,179 bringing-into-use records" in (
+        result.output
+    )
 
 
 def test_milestones_with_counts_are_met_missed_or_due(env: dict[str, str]) -> None:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import math
-from pathlib import Path
 
 import numpy as np
 import pytest
@@ -50,9 +49,9 @@ def test_region_and_verification_filter_the_rows() -> None:
         select_arcs(arcs)
 
 
-def test_networks_listed_lie_inside_their_arc(registry_file: Path) -> None:
+def test_networks_listed_lie_inside_their_arc(registry: str) -> None:
     arcs = select_arcs(load_arcs(DATA_DIR), band="Ku", region=1)
-    with connect(registry_file) as conn:
+    with connect(registry) as conn:
         rows = networks_in_arcs(conn, 10.0, arcs)
     assert rows
     assert all(r["separation_deg"] <= 7.0 for r in rows)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
 
 from humanict.spectrum.filings import all_deadlines, confirmation_deadline, deadlines, timeline
 from humanict.spectrum.registry import connect, get_network
@@ -16,8 +15,8 @@ def _by(rows: list[dict[str, object]], name: str, rule: str) -> list[dict[str, o
     return [r for r in rows if r["name"] == name and r["rule"] == rule]
 
 
-def test_listed_deadlines_lapsed_or_fall_in_the_horizon(registry_file: Path) -> None:
-    with connect(registry_file) as conn:
+def test_listed_deadlines_lapsed_or_fall_in_the_horizon(registry: str) -> None:
+    with connect(registry) as conn:
         rows = deadlines(conn, AS_OF, horizon_days=90)
     assert rows
     for row in rows:
@@ -29,18 +28,18 @@ def test_listed_deadlines_lapsed_or_fall_in_the_horizon(registry_file: Path) -> 
             assert AS_OF.isoformat() <= str(row["due_on"]) <= "2026-04-01"
 
 
-def test_a_coordination_request_of_2018_lapses_seven_years_on(registry_file: Path) -> None:
+def test_a_coordination_request_of_2018_lapses_seven_years_on(registry: str) -> None:
     # CANSAT-71: coordination request received 2018-04-19, no bringing into use in the list.
-    with connect(registry_file) as conn:
+    with connect(registry) as conn:
         (row,) = _by(all_deadlines(conn, AS_OF), "CANSAT-71", "RR No. 11.44")
         (early,) = _by(all_deadlines(conn, date(2025, 1, 1)), "CANSAT-71", "RR No. 11.44")
     assert row["due_on"] == "2025-04-19" and row["status"] == "lapsed"
     assert early["status"] == "due"
 
 
-def test_a_suspension_uses_the_bureaus_own_resumption_limit(registry_file: Path) -> None:
+def test_a_suspension_uses_the_bureaus_own_resumption_limit(registry: str) -> None:
     # AMS-B2-13.8E: suspended 2023-06-22, the list's date limit for resumption is 2026-06-22.
-    with connect(registry_file) as conn:
+    with connect(registry) as conn:
         rows = _by(all_deadlines(conn, AS_OF), "AMS-B2-13.8E", "RR No. 11.49")
         later = _by(all_deadlines(conn, date(2026, 7, 1)), "AMS-B2-13.8E", "RR No. 11.49")
     (before,) = [r for r in rows if r["due_on"] == "2026-06-22"]
@@ -59,15 +58,15 @@ def test_confirmation_after_the_expiry_date() -> None:
     assert confirmation_deadline(date(2026, 3, 1), "N", AS_OF).status is Status.due
 
 
-def test_non_gso_notices_get_resolution_35_milestones(registry_file: Path) -> None:
-    with connect(registry_file) as conn:
+def test_non_gso_notices_get_resolution_35_milestones(registry: str) -> None:
+    with connect(registry) as conn:
         rows = [r for r in all_deadlines(conn, AS_OF) if r["rule"].startswith("Resolution 35")]
     assert rows and all(r["orbit"] == "NGSO" for r in rows)
     assert {r["status"] for r in rows} <= {"due", "unknown"}  # no satellite counts in the list
 
 
-def test_timeline_is_in_date_order_with_its_rules(registry_file: Path) -> None:
-    with connect(registry_file) as conn:
+def test_timeline_is_in_date_order_with_its_rules(registry: str) -> None:
+    with connect(registry) as conn:
         network = get_network(conn, "GDL-6")
         events = timeline(conn, network, AS_OF)
     dates = [e["date"] for e in events]

@@ -64,10 +64,9 @@ def import_registry() -> None:
     from humanict.spectrum.registry import build_registry
 
     s = settings()
-    path = s.spectrum_registry_path or s.warehouse_path.with_name("spectrum.sqlite")
-    report = build_registry(s.data_dir, path)
+    report = build_registry(s.data_dir, s.registry_url)
     typer.echo(
-        f"registry {report.path}: {report.networks:,} GSO networks, {report.biu_records:,} "
+        f"registry {report.url}: {report.networks:,} GSO networks, {report.biu_records:,} "
         f"bringing-into-use records, {report.suspensions:,} suspensions, "
         f"{report.geo_objects:,} GEO objects"
     )

@@ -8,12 +8,12 @@ was verified (docs/spectrum.md). Rows marked ``verified = no`` are left out unle
 from __future__ import annotations
 
 import csv
-import sqlite3
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
+from sqlalchemy import Connection
 
 from humanict.errors import DataFileError, InvalidInputError
 from humanict.spectrum.allocations import parse_region
@@ -138,7 +138,7 @@ def select_arcs(
 
 
 def networks_in_arcs(
-    conn: sqlite3.Connection, position: float, arcs: list[CoordinationArc]
+    conn: Connection, position: float, arcs: list[CoordinationArc]
 ) -> list[dict[str, object]]:
     """Registry networks within the arc of ``position``: one row per (band, network).
 

@@ -21,9 +21,10 @@ A state after the snapshot date is an assumption that nothing changed since; eac
 
 from __future__ import annotations
 
-import sqlite3
 from dataclasses import asdict
 from datetime import date, timedelta
+
+from sqlalchemy import Connection, text
 
 from humanict.spectrum import rules
 from humanict.spectrum.registry import SNAPSHOT_DATE, network_suspensions
@@ -81,13 +82,13 @@ def confirmation_deadline(expiry: date, status: str, as_of: date) -> Deadline:
     )
 
 
-def _gso_rows(conn: sqlite3.Connection, as_of: date) -> list[dict[str, object]]:
+def _gso_rows(conn: Connection, as_of: date) -> list[dict[str, object]]:
     found = []
     query = (
         "SELECT id, name, longitude, administration, stage, planned, maturity, "
-        "early_filing_date, biu_date FROM networks"
+        "early_filing_date, biu_date FROM spectrum_networks"
     )
-    for row in conn.execute(query):
+    for row in conn.execute(text(query)).mappings():
         filing = dict(row) | {"orbit": "GSO"}
         biu = _day(row["biu_date"])
         received = _day(row["early_filing_date"])
@@ -98,13 +99,13 @@ def _gso_rows(conn: sqlite3.Connection, as_of: date) -> list[dict[str, object]]:
     return found
 
 
-def _biu_record_rows(conn: sqlite3.Connection, as_of: date) -> list[dict[str, object]]:
+def _biu_record_rows(conn: Connection, as_of: date) -> list[dict[str, object]]:
     found = []
     query = (
         "SELECT name, orbit, longitude, administration, status, biu_date, biu_expiry "
-        "FROM biu_records WHERE biu_expiry IS NOT NULL"
+        "FROM spectrum_biu_records WHERE biu_expiry IS NOT NULL"
     )
-    for row in conn.execute(query):
+    for row in conn.execute(text(query)).mappings():
         filing = dict(row) | {"stage": "notification (brought-into-use list)"}
         expiry = date.fromisoformat(row["biu_expiry"])
         found.append(_row(filing, confirmation_deadline(expiry, row["status"], as_of), as_of))
@@ -114,14 +115,14 @@ def _biu_record_rows(conn: sqlite3.Connection, as_of: date) -> list[dict[str, ob
     return found
 
 
-def _suspension_rows(conn: sqlite3.Connection, as_of: date) -> list[dict[str, object]]:
+def _suspension_rows(conn: Connection, as_of: date) -> list[dict[str, object]]:
     found = []
     listed: set[tuple[str, str]] = set()
     query = (
         "SELECT name, orbit, longitude, administration, status, suspended_on, resume_limit, "
-        "resumed_on FROM suspensions"
+        "resumed_on FROM spectrum_suspensions"
     )
-    for row in conn.execute(query):
+    for row in conn.execute(text(query)).mappings():
         listed.add((row["name"].upper(), row["suspended_on"]))
         filing = dict(row) | {"stage": f"suspended (list status {row['status']})"}
         deadline = rules.resumption_deadline(
@@ -133,10 +134,10 @@ def _suspension_rows(conn: sqlite3.Connection, as_of: date) -> list[dict[str, ob
         found.append(_row(filing, deadline, as_of))
     query = (
         "SELECT n.name, n.longitude, n.administration, n.stage, s.suspended_on, s.resumed_on "
-        "FROM network_suspensions s JOIN networks n ON n.id = s.network_id"
+        "FROM spectrum_network_suspensions s JOIN spectrum_networks n ON n.id = s.network_id"
     )
     seen: set[tuple[str, str]] = set()
-    for row in conn.execute(query):
+    for row in conn.execute(text(query)).mappings():
         key = (row["name"].upper(), row["suspended_on"])
         if key in listed or key in seen:
             continue
@@ -149,7 +150,7 @@ def _suspension_rows(conn: sqlite3.Connection, as_of: date) -> list[dict[str, ob
     return found
 
 
-def all_deadlines(conn: sqlite3.Connection, as_of: date) -> list[dict[str, object]]:
+def all_deadlines(conn: Connection, as_of: date) -> list[dict[str, object]]:
     """Every regulatory date the registry yields, judged on ``as_of``, in date order."""
     rows = _gso_rows(conn, as_of) + _biu_record_rows(conn, as_of) + _suspension_rows(conn, as_of)
     rows.sort(key=lambda r: (str(r["due_on"]), str(r["name"]), str(r["rule"])))
@@ -157,7 +158,7 @@ def all_deadlines(conn: sqlite3.Connection, as_of: date) -> list[dict[str, objec
 
 
 def deadlines(
-    conn: sqlite3.Connection,
+    conn: Connection,
     as_of: date,
     horizon_days: int = 365,
     statuses: frozenset[Status] = frozenset({Status.lapsed, Status.missed}),
@@ -171,9 +172,7 @@ def deadlines(
     ]
 
 
-def timeline(
-    conn: sqlite3.Connection, network: dict[str, object], as_of: date
-) -> list[dict[str, object]]:
+def timeline(conn: Connection, network: dict[str, object], as_of: date) -> list[dict[str, object]]:
     """The dated events of one GSO network: filings, bringing into use, suspensions and the
     regulatory dates derived from them, in date order."""
     events: list[dict[str, object]] = []

@@ -1,27 +1,46 @@
-"""The satellite-network registry: an SQLite file built from the Space Network List snapshot.
+"""The satellite-network registry: ``spectrum_*`` tables of the registry database (SQLite by
+default, PostgreSQL in production; see humanict.registry_db), built from the Space Network List
+snapshot.
 
 Inputs (data/spectrum/itu_snl, ITU BR Space Network List as listed on 2023-09-07):
 ``networks_*.csv`` (GSO networks with their highest maturity and dates),
 ``snl_broughtintouse_*.csv`` (bringing-into-use records, GSO and non-GSO),
 ``snl_suspended_*.csv`` (suspensions under RR No. 11.49) and ``geo_satellitecatalog.csv``
-(geostationary objects from the SATCAT). The build writes a new file next to the old one and
-renames it into place, so a failed build leaves the previous registry untouched.
+(geostationary objects from the SATCAT). The build checks every file before writing and replaces
+the old rows in one transaction, so a failed build leaves the previous registry untouched.
 """
 
 from __future__ import annotations
 
 import ast
 import csv
-import os
-import sqlite3
-import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
+from typing import Any, cast
+
+from sqlalchemy import (
+    Column,
+    Connection,
+    Double,
+    Engine,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    Select,
+    Table,
+    Text,
+    func,
+    inspect,
+    or_,
+    select,
+)
 
 from humanict.errors import DataFileError, InvalidInputError, NotFoundError
+from humanict.registry_db import is_postgresql, shared_engine
 
 SNAPSHOT_DATE = date(2023, 9, 7)
 NETWORKS_FILE = "networks_20230907.csv"
@@ -42,64 +61,103 @@ STAGES = {
 }
 RECORDED = "recorded in the Master Register"
 
-SCHEMA = """
-CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-CREATE TABLE administrations (symbol TEXT PRIMARY KEY, country TEXT NOT NULL);
-CREATE TABLE networks (
-    id INTEGER PRIMARY KEY,
-    name TEXT NOT NULL,
-    longitude REAL NOT NULL,
-    administration TEXT NOT NULL,
-    previous_name TEXT,
-    planned INTEGER NOT NULL,
-    maturity TEXT NOT NULL,
-    stage TEXT NOT NULL,
-    early_filing_date TEXT,
-    late_filing_date TEXT,
-    biu_date TEXT,
-    link TEXT
-);
-CREATE INDEX networks_name ON networks (name COLLATE NOCASE);
-CREATE INDEX networks_longitude ON networks (longitude);
-CREATE TABLE network_suspensions (
-    network_id INTEGER NOT NULL REFERENCES networks (id),
-    kind TEXT NOT NULL,
-    suspended_on TEXT NOT NULL,
-    resumed_on TEXT
-);
-CREATE TABLE biu_records (
-    id INTEGER PRIMARY KEY,
-    name TEXT NOT NULL,
-    administration TEXT NOT NULL,
-    organisation TEXT,
-    orbit TEXT NOT NULL,
-    longitude REAL,
-    biu_date TEXT NOT NULL,
-    status TEXT NOT NULL,
-    biu_expiry TEXT,
-    provision TEXT NOT NULL
-);
-CREATE INDEX biu_name ON biu_records (name COLLATE NOCASE);
-CREATE TABLE suspensions (
-    notice_id TEXT NOT NULL,
-    name TEXT NOT NULL,
-    administration TEXT NOT NULL,
-    orbit TEXT NOT NULL,
-    longitude REAL,
-    status TEXT NOT NULL,
-    kind TEXT NOT NULL,
-    received_on TEXT,
-    suspended_on TEXT NOT NULL,
-    resume_limit TEXT,
-    resumed_on TEXT,
-    provision TEXT NOT NULL
-);
-CREATE INDEX suspensions_name ON suspensions (name COLLATE NOCASE);
-CREATE TABLE geo_objects (
-    cospar TEXT NOT NULL, norad INTEGER NOT NULL, name TEXT NOT NULL,
-    country TEXT, launch_date TEXT
-);
-"""
+metadata = MetaData()
+
+spectrum_meta = Table(
+    "spectrum_meta",
+    metadata,
+    Column("key", Text, primary_key=True),
+    Column("value", Text, nullable=False),
+)
+administrations = Table(
+    "spectrum_administrations",
+    metadata,
+    Column("symbol", Text, primary_key=True),
+    Column("country", Text, nullable=False),
+)
+networks = Table(
+    "spectrum_networks",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=False),
+    Column("name", Text, nullable=False),
+    Column("longitude", Double, nullable=False),
+    Column("administration", Text, nullable=False),
+    Column("previous_name", Text),
+    Column("planned", Integer, nullable=False),
+    Column("maturity", Text, nullable=False),
+    Column("stage", Text, nullable=False),
+    Column("early_filing_date", Text),
+    Column("late_filing_date", Text),
+    Column("biu_date", Text),
+    Column("link", Text),
+)
+Index("spectrum_networks_name", func.lower(networks.c.name))
+Index("spectrum_networks_longitude", networks.c.longitude)
+network_suspensions_table = Table(
+    "spectrum_network_suspensions",
+    metadata,
+    Column("network_id", Integer, ForeignKey("spectrum_networks.id"), nullable=False, index=True),
+    Column("kind", Text, nullable=False),
+    Column("suspended_on", Text, nullable=False),
+    Column("resumed_on", Text),
+)
+biu_records = Table(
+    "spectrum_biu_records",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=False),
+    Column("name", Text, nullable=False),
+    Column("administration", Text, nullable=False),
+    Column("organisation", Text),
+    Column("orbit", Text, nullable=False),
+    Column("longitude", Double),
+    Column("biu_date", Text, nullable=False),
+    Column("status", Text, nullable=False),
+    Column("biu_expiry", Text),
+    Column("provision", Text, nullable=False),
+)
+Index("spectrum_biu_name", func.lower(biu_records.c.name))
+suspensions = Table(
+    "spectrum_suspensions",
+    metadata,
+    Column("notice_id", Text, nullable=False),
+    Column("name", Text, nullable=False),
+    Column("administration", Text, nullable=False),
+    Column("orbit", Text, nullable=False),
+    Column("longitude", Double),
+    Column("status", Text, nullable=False),
+    Column("kind", Text, nullable=False),
+    Column("received_on", Text),
+    Column("suspended_on", Text, nullable=False),
+    Column("resume_limit", Text),
+    Column("resumed_on", Text),
+    Column("provision", Text, nullable=False),
+)
+Index("spectrum_suspensions_name", func.lower(suspensions.c.name))
+geo_objects = Table(
+    "spectrum_geo_objects",
+    metadata,
+    Column("cospar", Text, nullable=False),
+    Column("norad", Integer, nullable=False),
+    Column("name", Text, nullable=False),
+    Column("country", Text),
+    Column("launch_date", Text),
+)
+# Children before parents: the order in which a rebuild empties the tables.
+DATA_TABLES = (
+    network_suspensions_table,
+    networks,
+    biu_records,
+    suspensions,
+    geo_objects,
+    administrations,
+    spectrum_meta,
+)
+COUNTED = {
+    "networks": networks,
+    "biu_records": biu_records,
+    "suspensions": suspensions,
+    "geo_objects": geo_objects,
+}
 
 
 def snl_dir(data_dir: Path) -> Path:
@@ -153,16 +211,15 @@ def _suspension_list(text: str, path: Path, line: int) -> list[tuple[str, str, s
     return found
 
 
-def _load(conn: sqlite3.Connection, folder: Path) -> None:
-    conn.executescript(SCHEMA)
+def _read(folder: Path) -> dict[Table, list[dict[str, object]]]:
+    """Every row of the snapshot, checked, as table rows (nothing is written here)."""
+    rows: dict[Table, list[dict[str, object]]] = {table: [] for table in DATA_TABLES}
     path = folder / ADMINISTRATIONS_FILE
-    conn.executemany(
-        "INSERT OR REPLACE INTO administrations VALUES (?, ?)",
-        [
-            (row["ITU Symbol"], row["ITU Country"].encode("ascii", "ignore").decode().strip())
-            for _, row in _rows(path)
-        ],
-    )
+    countries = {
+        row["ITU Symbol"]: row["ITU Country"].encode("ascii", "ignore").decode().strip()
+        for _, row in _rows(path)
+    }  # a repeated symbol keeps its last country
+    rows[administrations] = [{"symbol": k, "country": v} for k, v in countries.items()]
     path = folder / NETWORKS_FILE
     ymd = ("%Y-%m-%d",)
     for line, row in _rows(path):
@@ -175,55 +232,53 @@ def _load(conn: sqlite3.Connection, folder: Path) -> None:
         if planned not in ("Planned", "Non-Planned"):
             raise DataFileError(path, line, "Planned or Non-Planned", f"unknown {planned!r}")
         previous = row["Previous Name"]
-        cursor = conn.execute(
-            "INSERT INTO networks (name, longitude, administration, previous_name, planned, "
-            "maturity, stage, early_filing_date, late_filing_date, biu_date, link) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (
-                row["Network Name"],
-                _float(row["Longitude"], path, line, "Longitude"),
-                row["ITU Administration"],
-                None if previous in ("", "n/a") else previous,
-                int(planned == "Planned"),
-                maturity,
-                stage,
-                _iso(row["Early-Stage Filing Date"], path, line, "Early-Stage Filing Date", ymd),
-                _iso(row["Late-Stage Filing Date"], path, line, "Late-Stage Filing Date", ymd),
-                biu,
-                row["Link"],
-            ),
+        network_id = len(rows[networks]) + 1
+        rows[networks].append(
+            {
+                "id": network_id,
+                "name": row["Network Name"],
+                "longitude": _float(row["Longitude"], path, line, "Longitude"),
+                "administration": row["ITU Administration"],
+                "previous_name": None if previous in ("", "n/a") else previous,
+                "planned": int(planned == "Planned"),
+                "maturity": maturity,
+                "stage": stage,
+                "early_filing_date": _iso(
+                    row["Early-Stage Filing Date"], path, line, "Early-Stage Filing Date", ymd
+                ),
+                "late_filing_date": _iso(
+                    row["Late-Stage Filing Date"], path, line, "Late-Stage Filing Date", ymd
+                ),
+                "biu_date": biu,
+                "link": row["Link"],
+            }
         )
-        conn.executemany(
-            "INSERT INTO network_suspensions VALUES (?, ?, ?, ?)",
-            [(cursor.lastrowid, *s) for s in _suspension_list(row["Suspensions"], path, line)],
-        )
+        rows[network_suspensions_table] += [
+            {"network_id": network_id, "kind": kind, "suspended_on": start, "resumed_on": end}
+            for kind, start, end in _suspension_list(row["Suspensions"], path, line)
+        ]
     dmy = ("%d.%m.%Y",)
     path = folder / BIU_FILE
     for line, row in _rows(path):
         position = row["Long_nom"]
         ngso = position == "N-GSO"
-        conn.execute(
-            "INSERT INTO biu_records (name, administration, organisation, orbit, longitude, "
-            "biu_date, status, biu_expiry, provision) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (
-                row["Satellite Name"],
-                row["ADM"],
-                row["ORG"] or None,
-                "NGSO" if ngso else "GSO",
-                None if ngso else _float(position, path, line, "Long_nom"),
-                _iso(
-                    row["Date of bringing into use"], path, line, "Date of bringing into use", dmy
-                ),
-                row["Status"],
-                _iso(
-                    row["Expiry Date for Bringing Into Use"],
-                    path,
-                    line,
-                    "Expiry Date for Bringing Into Use",
-                    dmy,
-                ),
-                row["Provision"],
-            ),
+        biu = _iso(row["Date of bringing into use"], path, line, "Date of bringing into use", dmy)
+        if biu is None:
+            raise DataFileError(path, line, "Date of bringing into use", "missing")
+        expiry_field = "Expiry Date for Bringing Into Use"
+        rows[biu_records].append(
+            {
+                "id": len(rows[biu_records]) + 1,
+                "name": row["Satellite Name"],
+                "administration": row["ADM"],
+                "organisation": row["ORG"] or None,
+                "orbit": "NGSO" if ngso else "GSO",
+                "longitude": None if ngso else _float(position, path, line, "Long_nom"),
+                "biu_date": biu,
+                "status": row["Status"],
+                "biu_expiry": _iso(row[expiry_field], path, line, expiry_field, dmy),
+                "provision": row["Provision"],
+            }
         )
     path = folder / SUSPENDED_FILE
     for line, row in _rows(path):
@@ -232,22 +287,27 @@ def _load(conn: sqlite3.Connection, folder: Path) -> None:
         suspended = _iso(row["Date of suspension"], path, line, "Date of suspension", dmy)
         if suspended is None:
             raise DataFileError(path, line, "Date of suspension", "missing")
-        conn.execute(
-            "INSERT INTO suspensions VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (
-                row["Notice ID"],
-                row["Satellite&nbsp;Name"],
-                row["ADM"],
-                "NGSO" if ngso else "GSO",
-                None if ngso else _float(position, path, line, "Long_nom"),
-                row["Status"],
-                row["Type"],
-                _iso(row["Date of receipt of the suspension"], path, line, "receipt", dmy),
-                suspended,
-                _iso(row["Date limit for the resumption"], path, line, "limit", dmy),
-                _iso(row["Date of resumption of operation"], path, line, "resumption", dmy),
-                row["Provision"],
-            ),
+        rows[suspensions].append(
+            {
+                "notice_id": row["Notice ID"],
+                "name": row["Satellite&nbsp;Name"],
+                "administration": row["ADM"],
+                "orbit": "NGSO" if ngso else "GSO",
+                "longitude": None if ngso else _float(position, path, line, "Long_nom"),
+                "status": row["Status"],
+                "kind": row["Type"],
+                "received_on": _iso(
+                    row["Date of receipt of the suspension"], path, line, "receipt", dmy
+                ),
+                "suspended_on": suspended,
+                "resume_limit": _iso(
+                    row["Date limit for the resumption"], path, line, "limit", dmy
+                ),
+                "resumed_on": _iso(
+                    row["Date of resumption of operation"], path, line, "resumption", dmy
+                ),
+                "provision": row["Provision"],
+            }
         )
     path = folder / GEO_FILE
     for line, row in _rows(path):
@@ -255,81 +315,92 @@ def _load(conn: sqlite3.Connection, folder: Path) -> None:
             norad = int(row["NORAD"])
         except ValueError as err:
             raise DataFileError(path, line, "NORAD", "not an integer") from err
-        conn.execute(
-            "INSERT INTO geo_objects VALUES (?, ?, ?, ?, ?)",
-            (
-                row["COSPAR"],
-                norad,
-                row["SATNAME"],
-                row["COUNTRY"] or None,
-                _iso(row["LAUNCH"], path, line, "LAUNCH", ("%m/%d/%y", "%m/%d/%Y")),
-            ),
+        rows[geo_objects].append(
+            {
+                "cospar": row["COSPAR"],
+                "norad": norad,
+                "name": row["SATNAME"],
+                "country": row["COUNTRY"] or None,
+                "launch_date": _iso(row["LAUNCH"], path, line, "LAUNCH", ("%m/%d/%y", "%m/%d/%Y")),
+            }
         )
-    conn.executemany(
-        "INSERT INTO meta VALUES (?, ?)",
-        [("snapshot_date", SNAPSHOT_DATE.isoformat()), ("source", str(folder))],
-    )
+    rows[spectrum_meta] = [
+        {"key": "snapshot_date", "value": SNAPSHOT_DATE.isoformat()},
+        {"key": "source", "value": str(folder)},
+        {"key": "source_mtime", "value": repr(_source_mtime(folder))},
+    ]
+    return rows
+
+
+def _source_mtime(folder: Path) -> float:
+    """The newest modification time of the snapshot files (seconds since the epoch)."""
+    return max((folder / name).stat().st_mtime for name in SOURCE_FILES)
 
 
 @dataclass(frozen=True, slots=True)
 class BuildReport:
-    path: Path
+    url: str
     networks: int
     biu_records: int
     suspensions: int
     geo_objects: int
 
 
-def build_registry(data_dir: Path, path: Path) -> BuildReport:
-    """Build the registry file from the snapshot; atomic (a failed build changes nothing)."""
-    folder = snl_dir(data_dir)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, tmp_name = tempfile.mkstemp(prefix=".spectrum-", suffix=".sqlite", dir=path.parent)
-    os.close(handle)
-    tmp = Path(tmp_name)
-    try:
-        conn = sqlite3.connect(tmp)
-        try:
-            with conn:
-                _load(conn, folder)
-            counts = [
-                conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]  # noqa: S608
-                for table in ("networks", "biu_records", "suspensions", "geo_objects")
-            ]
-        finally:
-            conn.close()
-        os.replace(tmp, path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
-    return BuildReport(path, *counts)
+def _display(engine: Engine) -> str:
+    return engine.url.render_as_string(hide_password=True)
 
 
-def is_stale(data_dir: Path, path: Path) -> bool:
-    """True when the registry is missing or older than one of its source files."""
-    if not path.is_file():
+def build_registry(data_dir: Path, url: str) -> BuildReport:
+    """(Re)build the satellite-network tables of the registry at ``url`` from the snapshot.
+
+    Atomic: the files are read and checked first, then the old rows are replaced in one
+    transaction (on PostgreSQL under an exclusive table lock, so concurrent builds queue and
+    readers keep seeing the previous rows until the commit); a failure changes nothing.
+    """
+    rows = _read(snl_dir(data_dir))
+    engine = shared_engine(url)
+    metadata.create_all(engine)
+    with engine.begin() as conn:
+        if is_postgresql(engine):
+            conn.exec_driver_sql(f"LOCK TABLE {spectrum_meta.name} IN EXCLUSIVE MODE")
+        for table in DATA_TABLES:
+            conn.execute(table.delete())
+        for table in reversed(DATA_TABLES):
+            if rows[table]:
+                conn.execute(table.insert(), rows[table])
+        counts = [
+            conn.execute(select(func.count()).select_from(table)).scalar_one()
+            for table in COUNTED.values()
+        ]
+    return BuildReport(_display(engine), *counts)
+
+
+def is_stale(data_dir: Path, url: str) -> bool:
+    """True when the registry has no satellite-network tables, was built from another folder,
+    or is older than one of the snapshot files."""
+    engine = shared_engine(url)
+    if not inspect(engine).has_table(spectrum_meta.name):
         return True
-    built = path.stat().st_mtime
+    with engine.connect() as conn:
+        found = meta(conn)
     folder = snl_dir(data_dir)
-    return any((folder / name).stat().st_mtime > built for name in SOURCE_FILES)
+    if found.get("source") != str(folder) or "source_mtime" not in found:
+        return True
+    return _source_mtime(folder) > float(found["source_mtime"])
 
 
-def ensure_registry(data_dir: Path, path: Path) -> Path:
-    """Build the registry at first use (or when the snapshot is newer) and return its path."""
-    if is_stale(data_dir, path):
-        build_registry(data_dir, path)
-    return path
+def ensure_registry(data_dir: Path, url: str) -> str:
+    """Build the registry at first use (or when the snapshot is newer) and return its URL."""
+    if is_stale(data_dir, url):
+        build_registry(data_dir, url)
+    return url
 
 
 @contextmanager
-def connect(path: Path) -> Iterator[sqlite3.Connection]:
-    """A read-only connection with rows as mappings."""
-    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-    conn.row_factory = sqlite3.Row
-    try:
+def connect(url: str) -> Iterator[Connection]:
+    """A connection to the registry for queries (rolled back when done)."""
+    with shared_engine(url).connect() as conn:
         yield conn
-    finally:
-        conn.close()
 
 
 # ---------------------------------------------------------------- queries
@@ -371,29 +442,37 @@ def separation(a: float, b: float) -> float:
 
 
 NETWORK_COLUMNS = (
-    "name, longitude, administration, previous_name, planned, maturity, stage, "
-    "early_filing_date, late_filing_date, biu_date, link, id"
+    networks.c.name,
+    networks.c.longitude,
+    networks.c.administration,
+    networks.c.previous_name,
+    networks.c.planned,
+    networks.c.maturity,
+    networks.c.stage,
+    networks.c.early_filing_date,
+    networks.c.late_filing_date,
+    networks.c.biu_date,
+    networks.c.link,
+    networks.c.id,
 )
 
 
-def networks_near(
-    conn: sqlite3.Connection, position: float, arc_deg: float
-) -> list[dict[str, object]]:
+def _records(conn: Connection, query: Select[Any]) -> list[dict[str, object]]:
+    result = conn.execute(query)
+    keys = list(result.keys())
+    return [dict(zip(keys, row, strict=True)) for row in result.all()]
+
+
+def networks_near(conn: Connection, position: float, arc_deg: float) -> list[dict[str, object]]:
     """GSO networks within ±``arc_deg`` of ``position`` (inclusive), nearest first."""
     # Candidates from the longitude index (the window and its copies shifted by ±360°),
     # then the exact angular distance.
     low, high = position - arc_deg - 1e-6, position + arc_deg + 1e-6
-    windows = " OR ".join(["longitude BETWEEN ? AND ?"] * 3)
-    params = [low, high, low + 360.0, high + 360.0, low - 360.0, high - 360.0]
-    rows = conn.execute(
-        f"SELECT {NETWORK_COLUMNS} FROM networks WHERE {windows}",  # noqa: S608
-        params,
-    ).fetchall()
+    windows = [networks.c.longitude.between(low + k, high + k) for k in (0.0, 360.0, -360.0)]
     found = []
-    for row in rows:
-        gap = separation(position, row["longitude"])
+    for record in _records(conn, select(*NETWORK_COLUMNS).where(or_(*windows))):
+        gap = separation(position, cast(float, record["longitude"]))
         if gap <= arc_deg + 1e-9:
-            record = dict(row)
             record["separation_deg"] = round(gap, 3)
             found.append(record)
     found.sort(key=lambda r: (r["separation_deg"], r["name"]))
@@ -401,46 +480,51 @@ def networks_near(
 
 
 def find_networks(
-    conn: sqlite3.Connection, name: str | None = None, position: float | None = None
+    conn: Connection, name: str | None = None, position: float | None = None
 ) -> list[dict[str, object]]:
-    """Networks whose name (or previous name) contains ``name``, and/or at ``position``."""
+    """Networks whose name (or previous name) contains ``name`` (any case; ``%`` and ``_`` are
+    literal), and/or at ``position``; by name."""
     if name is None and position is None:
         raise InvalidInputError("give a network name (--name) or an orbital position (--position)")
-    clauses, params = [], []
+    clauses = []
     if name is not None:
-        clauses.append("(name LIKE ? ESCAPE '\\' OR previous_name LIKE ? ESCAPE '\\')")
-        literal = name.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-        params += [f"%{literal}%"] * 2
+        part = name.strip().lower()
+        clauses.append(
+            or_(
+                func.lower(networks.c.name).contains(part, autoescape=True),
+                func.lower(networks.c.previous_name).contains(part, autoescape=True),
+            )
+        )
     if position is not None:
-        clauses.append("abs(longitude - ?) < 0.0005")
-        params.append(position)
-    sql = f"SELECT {NETWORK_COLUMNS} FROM networks WHERE {' AND '.join(clauses)} ORDER BY name"
-    return [dict(row) for row in conn.execute(sql, params)]  # noqa: S608
+        clauses.append(func.abs(networks.c.longitude - position) < 0.0005)
+    query = select(*NETWORK_COLUMNS).where(*clauses).order_by(networks.c.id)
+    return sorted(_records(conn, query), key=lambda r: str(r["name"]))
 
 
-def network_suspensions(conn: sqlite3.Connection, network_id: int) -> list[dict[str, object]]:
-    rows = conn.execute(
-        "SELECT kind, suspended_on, resumed_on FROM network_suspensions WHERE network_id = ? "
-        "ORDER BY suspended_on",
-        (network_id,),
+def network_suspensions(conn: Connection, network_id: int) -> list[dict[str, object]]:
+    table = network_suspensions_table
+    query = select(table.c.kind, table.c.suspended_on, table.c.resumed_on).where(
+        table.c.network_id == network_id
     )
-    return [dict(row) for row in rows]
+    return sorted(_records(conn, query), key=lambda r: str(r["suspended_on"]))
 
 
-def get_network(conn: sqlite3.Connection, name: str) -> dict[str, object]:
-    """One network by exact name (case-insensitive); the non-planned entry when both exist."""
-    rows = conn.execute(
-        f"SELECT {NETWORK_COLUMNS} FROM networks WHERE name = ? COLLATE NOCASE "  # noqa: S608
-        "ORDER BY planned",
-        (name.strip(),),
-    ).fetchall()
+def get_network(conn: Connection, name: str) -> dict[str, object]:
+    """One network by exact name (any case); the non-planned entry when both exist."""
+    query = (
+        select(*NETWORK_COLUMNS)
+        .where(func.lower(networks.c.name) == name.strip().lower())
+        .order_by(networks.c.planned, networks.c.id)
+    )
+    rows = _records(conn, query)
     if not rows:
         raise NotFoundError(
             f"no network named {name!r} in the registry; search with `humanict spectrum "
             "filings --name PART`"
         )
-    return dict(rows[0])
+    return rows[0]
 
 
-def meta(conn: sqlite3.Connection) -> dict[str, str]:
-    return {row["key"]: row["value"] for row in conn.execute("SELECT key, value FROM meta")}
+def meta(conn: Connection) -> dict[str, str]:
+    query = select(spectrum_meta.c.key, spectrum_meta.c.value)
+    return {row.key: row.value for row in conn.execute(query)}

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
 from typing import Any
 
 from humanict.config import Settings
@@ -31,10 +30,9 @@ from humanict.spectrum.registry import (
 from humanict.spectrum.rules import RES35_MILESTONES, res35_deadlines, res35_required
 
 
-def registry_path(settings: Settings) -> Path:
-    """The registry file, built at first use from the shipped snapshot."""
-    path = settings.spectrum_registry_path or settings.warehouse_path.with_name("spectrum.sqlite")
-    return ensure_registry(settings.data_dir, path)
+def registry_url(settings: Settings) -> str:
+    """The registry database's URL, its satellite-network tables built at first use."""
+    return ensure_registry(settings.data_dir, settings.registry_url)
 
 
 def parse_date(text: str | date | None) -> date:
@@ -131,13 +129,13 @@ def filings(
     settings: Settings, name: str | None = None, position: str | None = None
 ) -> list[dict[str, Any]]:
     where = parse_longitude(position) if position is not None else None
-    with connect(registry_path(settings)) as conn:
+    with connect(registry_url(settings)) as conn:
         return find_networks(conn, name=name, position=where)
 
 
 def filing_timeline(settings: Settings, name: str, as_of: str | None = None) -> dict[str, Any]:
     day = parse_date(as_of)
-    with connect(registry_path(settings)) as conn:
+    with connect(registry_url(settings)) as conn:
         network = get_network(conn, name)
         events = filing_rules.timeline(conn, network, day)
         snapshot = meta(conn)["snapshot_date"]
@@ -157,7 +155,7 @@ def deadlines(
     if horizon_days < 0:
         raise InvalidInputError("--horizon-days must be 0 or more")
     day = parse_date(as_of)
-    with connect(registry_path(settings)) as conn:
+    with connect(registry_url(settings)) as conn:
         if everything:
             return filing_rules.all_deadlines(conn, day)
         return filing_rules.deadlines(conn, day, horizon_days)
@@ -168,7 +166,7 @@ def arc_view(settings: Settings, position: str, span_deg: float = 10.0) -> dict[
     if not 0 < span_deg <= 30:
         raise InvalidInputError("span must be between 0 and 30 degrees")
     where = parse_longitude(position)
-    with connect(registry_path(settings)) as conn:
+    with connect(registry_url(settings)) as conn:
         networks = networks_near(conn, where, span_deg)
     return {
         "position": where,
@@ -190,7 +188,7 @@ def coordination(
     frequency = parse_frequency(freq) if freq else None
     number = parse_region(region) if region is not None else None
     arcs = select_arcs(load_arcs(settings.data_dir), band, frequency, number, include_unverified)
-    with connect(registry_path(settings)) as conn:
+    with connect(registry_url(settings)) as conn:
         rows = networks_in_arcs(conn, where, arcs)
     return {
         "position": where,

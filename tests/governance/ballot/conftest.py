@@ -3,8 +3,8 @@ a key ceremony on the insecure test group (fast); one test elsewhere uses the re
 
 from __future__ import annotations
 
-import secrets
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager
 from pathlib import Path
 from typing import Any
 
@@ -14,32 +14,20 @@ from humanict.governance.ballot.group import TEST_GROUP_512
 from humanict.governance.ballot.service import BallotService
 from humanict.governance.ballot.trustees import run_ceremony
 
-PG_ADMIN = "host=127.0.0.1 port=5432 user=postgres dbname=test"
 ROLL = ["ARG", "BRA", "FRA", "KEN", "IND", "NOR"]  # synthetic test roll (6 delegations)
 
 
-def _postgres_database() -> Iterator[str]:
-    import psycopg
-
-    name = f"humanict_ballot_{secrets.token_hex(6)}"
-    try:
-        admin = psycopg.connect(PG_ADMIN, autocommit=True, connect_timeout=5)
-    except psycopg.OperationalError as err:
-        pytest.fail(f"PostgreSQL is not reachable at 127.0.0.1:5432 ({err}); run `make postgres`")
-    with admin:
-        admin.execute(f'CREATE DATABASE "{name}"')
-        try:
-            yield f"postgresql+psycopg://postgres@127.0.0.1:5432/{name}"
-        finally:
-            admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-
-
 @pytest.fixture(params=["sqlite", "postgresql"])
-def registry_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+def registry_url(
+    request: pytest.FixtureRequest,
+    tmp_path: Path,
+    postgres_database: Callable[[str], AbstractContextManager[str]],
+) -> Iterator[str]:
     if request.param == "sqlite":
         yield f"sqlite:///{tmp_path / 'registry.sqlite'}"
     else:
-        yield from _postgres_database()
+        with postgres_database("humanict_ballot") as url:
+            yield url
 
 
 @pytest.fixture(scope="session")

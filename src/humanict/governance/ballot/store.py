@@ -12,8 +12,6 @@ to a board entry. See docs/ballot.md for what this does and does not protect.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from sqlalchemy import (
     Boolean,
     Engine,
@@ -22,12 +20,12 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
-    create_engine,
     select,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column
 
 from humanict.errors import ConflictError
+from humanict.registry_db import make_engine
 
 SCHEMA_VERSION = 1
 
@@ -90,14 +88,6 @@ class VotedMarker(Base):
     round: Mapped[int] = mapped_column(Integer, primary_key=True)
     credential_id: Mapped[str] = mapped_column(String(64), primary_key=True)
     voted: Mapped[bool] = mapped_column(Boolean, default=False)
-
-
-def make_engine(url: str) -> Engine:
-    """An engine for ``url``; a SQLite file's folder is created, writers wait up to 30 s."""
-    if url.startswith("sqlite:///") and not url.startswith("sqlite:///:memory:"):
-        Path(url.removeprefix("sqlite:///")).parent.mkdir(parents=True, exist_ok=True)
-        return create_engine(url, connect_args={"timeout": 30})
-    return create_engine(url, pool_size=10, max_overflow=20)
 
 
 def open_registry(url: str) -> Engine:
