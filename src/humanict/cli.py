@@ -40,8 +40,15 @@ app.add_typer(foresight_app, name="foresight")
 def serve(
     host: Annotated[str | None, typer.Option(help="Address to listen on.")] = None,
     port: Annotated[int | None, typer.Option(help="Port to listen on.")] = None,
+    warm: Annotated[
+        bool, typer.Option(help="Compute the default foresight gap report in the background.")
+    ] = True,
 ) -> None:
-    """Serve the web observatory (builds the warehouse first if it is missing or stale)."""
+    """Serve the web observatory (builds the warehouse first if it is missing or stale).
+
+    The default foresight gap report is computed in a background thread (or read from its
+    cache); /foresight says it is being prepared until it is ready.
+    """
     import uvicorn
 
     from humanict.data import build_warehouse, is_stale
@@ -55,4 +62,8 @@ def serve(
     host = host or s.host
     port = port or s.port
     typer.echo(f"humanict observatory on http://{host}:{port}/ (API docs at /docs)")
+    if warm:
+        from humanict.foresight import service as foresight_service
+
+        foresight_service.warm(s, typer.echo)
     uvicorn.run(create_app(s), host=host, port=port, log_level="warning")

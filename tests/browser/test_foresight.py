@@ -14,7 +14,7 @@ import pytest
 import uvicorn
 
 from humanict.config import PROJECT_ROOT, Settings
-from humanict.foresight import store
+from humanict.foresight import service, store
 from humanict.web import create_app
 
 pytestmark = pytest.mark.browser
@@ -37,6 +37,7 @@ def foresight_url(
         imports_dir=folder / "imports",
         foresight_path=folder / "foresight.duckdb",
     )
+    service.report(settings, 2018, n_topics=TOPICS)  # else the page says "being prepared"
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]

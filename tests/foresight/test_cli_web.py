@@ -12,6 +12,7 @@ from typer.testing import CliRunner
 
 from humanict.cli import app
 from humanict.config import Settings
+from humanict.foresight import service
 from humanict.web import create_app
 
 runner = CliRunner()
@@ -77,6 +78,8 @@ def test_build_shows_progress_and_import_papers_reports_bad_lines(
 
 @pytest.fixture(scope="module")
 def client(foresight_settings: Settings) -> Iterator[TestClient]:
+    # pages answer "being prepared" until a report is cached, so compute it first
+    service.report(foresight_settings, 2018, n_topics=8)
     with TestClient(create_app(foresight_settings)) as test_client:
         yield test_client
 

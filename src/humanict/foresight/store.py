@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import time
+import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -161,6 +162,7 @@ def build(
             "data_dir": str(data_dir),
             "abstracts": str(abstracts) if abstracts else None,
             "built": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+            "build_id": uuid.uuid4().hex,
         }
         con.execute("CREATE TABLE meta (key VARCHAR, value VARCHAR)")
         con.executemany(
@@ -179,6 +181,19 @@ def built_with_abstracts(db_path: Path) -> Path | None:
         row = con.execute("SELECT value FROM meta WHERE key = 'abstracts'").fetchone()
     value = json.loads(row[0]) if row else None
     return Path(value) if value else None
+
+
+def build_id(db_path: Path) -> str:
+    """The identifier of the build that wrote ``db_path`` (new on every build).
+
+    Databases written before builds carried one are identified by their modification time.
+    """
+    path = Path(db_path)
+    if not path.is_file():
+        raise NotFoundError(f"no foresight database {path}: run `humanict foresight build`")
+    with duckdb.connect(str(path), read_only=True) as con:
+        row = con.execute("SELECT value FROM meta WHERE key = 'build_id'").fetchone()
+    return str(json.loads(row[0])) if row else f"mtime{path.stat().st_mtime_ns}"
 
 
 def load(db_path: Path) -> tuple[pd.DataFrame, pd.DataFrame]:

@@ -5,11 +5,12 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Request
-from fastapi.responses import HTMLResponse
+from fastapi.responses import HTMLResponse, Response
 
 from humanict.errors import NotFoundError
 from humanict.foresight import service
 from humanict.foresight.gaps import GapReport
+from humanict.foresight.report_cache import ReportParams
 from humanict.foresight.search import search as search_catalogue
 from humanict.output import records
 from humanict.web.deps import SettingsDep
@@ -19,7 +20,11 @@ from humanict.web.templating import missing_assets
 router = APIRouter(
     prefix="/api/v1/foresight",
     tags=["foresight"],
-    responses={404: {"model": ErrorPublic}, 422: {"model": ErrorPublic}},
+    responses={
+        404: {"model": ErrorPublic},
+        422: {"model": ErrorPublic},
+        503: {"model": ErrorPublic, "description": "The report is being prepared: retry later."},
+    },
 )
 pages = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
 
@@ -31,8 +36,32 @@ Coverage = Annotated[
 ]
 
 
-def _report(settings: Any, as_of: int, topics: int, window: int, coverage: str) -> GapReport:
-    return service.report(settings, as_of, window=window, n_topics=topics, scope=coverage)
+RETRY_AFTER_SECONDS = 10
+
+
+def _params(as_of: int, topics: int, window: int, coverage: str) -> ReportParams:
+    return ReportParams(as_of=as_of, window=window, n_topics=topics, scope=coverage)
+
+
+def _preparing(response: Response, params: ReportParams) -> dict[str, Any]:
+    """The API's error shape with 503 and Retry-After while the report is computed."""
+    response.status_code = 503
+    response.headers["Retry-After"] = str(RETRY_AFTER_SECONDS)
+    message = (
+        f"the gap report as of {params.as_of} ({params.n_topics} topics) is being prepared; "
+        f"retry in {RETRY_AFTER_SECONDS} s"
+    )
+    return ErrorPublic(error=message, status=503).model_dump()
+
+
+def _preparing_page(request: Request, params: ReportParams) -> HTMLResponse:
+    response = _render(
+        request,
+        "foresight_preparing.html",
+        {"params": params, "retry_after": RETRY_AFTER_SECONDS},
+    )
+    response.headers["Retry-After"] = str(RETRY_AFTER_SECONDS)
+    return response
 
 
 def _meta(report: GapReport) -> dict[str, Any]:
@@ -49,14 +78,19 @@ def _meta(report: GapReport) -> dict[str, Any]:
 @router.get("/gaps", summary="Ranked standardization gaps")
 def gaps(
     settings: SettingsDep,
+    response: Response,
     as_of: AsOf = 2018,
     topics: Topics = 40,
     window: Window = 10,
     coverage: Coverage = "all",
 ) -> dict[str, Any]:
     """Topics ranked by gap = emergence x (1 - coverage), with their study group
-    (the JSON twin of the page ``/foresight``)."""
-    report = _report(settings, as_of, topics, window, coverage)
+    (the JSON twin of the page ``/foresight``). Answers 503 with Retry-After while the
+    report is being computed."""
+    params = _params(as_of, topics, window, coverage)
+    report = service.report_if_ready(settings, params)
+    if report is None:
+        return _preparing(response, params)
     return {**_meta(report), "gaps": records(report.frame())}
 
 
@@ -64,6 +98,7 @@ def gaps(
 def topic(
     number: int,
     settings: SettingsDep,
+    response: Response,
     as_of: AsOf = 2018,
     topics: Topics = 40,
     window: Window = 10,
@@ -71,7 +106,10 @@ def topic(
 ) -> dict[str, Any]:
     """Yearly counts, bursts, emergence criteria, the signals driving the topic and the nearest
     standards (the JSON twin of ``/foresight/topics/{number}``)."""
-    report = _report(settings, as_of, topics, window, coverage)
+    params = _params(as_of, topics, window, coverage)
+    report = service.report_if_ready(settings, params)
+    if report is None:
+        return _preparing(response, params)
     try:
         found = report.topic(number)
     except KeyError as err:
@@ -105,7 +143,10 @@ def radar_page(
     window: Window = 10,
     coverage: Coverage = "all",
 ) -> HTMLResponse:
-    report = _report(settings, as_of, topics, window, coverage)
+    params = _params(as_of, topics, window, coverage)
+    report = service.report_if_ready(settings, params)
+    if report is None:
+        return _preparing_page(request, params)
     query = f"as_of={as_of}&topics={topics}&window={window}&coverage={coverage}"
     points = [
         {
@@ -143,7 +184,10 @@ def topic_page(
     window: Window = 10,
     coverage: Coverage = "all",
 ) -> HTMLResponse:
-    report = _report(settings, as_of, topics, window, coverage)
+    params = _params(as_of, topics, window, coverage)
+    report = service.report_if_ready(settings, params)
+    if report is None:
+        return _preparing_page(request, params)
     try:
         found = report.topic(number)
     except KeyError as err:

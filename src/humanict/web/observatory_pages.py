@@ -7,8 +7,8 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, Response
 
-from humanict.observatory import analysis
-from humanict.observatory.brief import build_brief, chart_svg, render_pdf, summary_lines
+from humanict.observatory import analysis, brief_cache
+from humanict.observatory.brief import summary_lines
 from humanict.observatory.gaps import AFFORDABILITY_TARGET_PCT_GNI, PARITY_BAND
 from humanict.observatory.reports import offline_report
 from humanict.observatory.targets import load_sdg_indicators, load_targets
@@ -131,19 +131,20 @@ def offline_page(
 def brief_page(
     iso3: str, request: Request, settings: SettingsDep, warehouse: WarehouseDep
 ) -> HTMLResponse:
-    data = build_brief(settings.data_dir, warehouse, iso3)
+    data = brief_cache.brief(settings.data_dir, warehouse, iso3)
+    charts = brief_cache.brief_svg(settings.data_dir, warehouse, iso3)
     return _render(
         request,
         "observatory/brief.html",
-        {"brief": data, "facts": summary_lines(data), "charts": chart_svg(data)},
+        {"brief": data, "facts": summary_lines(data), "charts": charts},
     )
 
 
 @router.get("/members/{iso3}/brief.pdf")
 def brief_pdf(iso3: str, settings: SettingsDep, warehouse: WarehouseDep) -> Response:
-    data = build_brief(settings.data_dir, warehouse, iso3)
+    data = brief_cache.brief(settings.data_dir, warehouse, iso3)
     return Response(
-        render_pdf(data),
+        brief_cache.brief_pdf(settings.data_dir, warehouse, iso3),
         media_type="application/pdf",
         headers={"Content-Disposition": f'inline; filename="{data.iso3}-brief.pdf"'},
     )
