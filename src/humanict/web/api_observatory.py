@@ -13,8 +13,7 @@ from fastapi import APIRouter, Query
 from fastapi.responses import Response
 
 from humanict.errors import InvalidInputError
-from humanict.observatory import analysis
-from humanict.observatory.brief import build_brief
+from humanict.observatory import analysis, brief_cache
 from humanict.observatory.reports import offline_report
 from humanict.observatory.targets import load_sdg_indicators, load_targets
 from humanict.output import Format, records, render
@@ -111,4 +110,4 @@ def trajectory(
 
 @router.get("/members/{iso3}/brief", summary="Country brief (JSON twin of the brief page)")
 def brief(iso3: str, settings: SettingsDep, warehouse: WarehouseDep) -> dict[str, Any]:
-    return build_brief(settings.data_dir, warehouse, iso3).as_dict()
+    return brief_cache.brief(settings.data_dir, warehouse, iso3).as_dict()
