@@ -36,6 +36,8 @@ from humanict.observatory.targets import (
     Target,
     applies,
     load_targets,
+    parse_share,
+    share_series,
     status_of,
 )
 from humanict.observatory.trajectories import (
@@ -281,6 +283,13 @@ def _series_for(warehouse: Warehouse, data_dir: Path, iso3: str, indicator: str)
         return pd.DataFrame(
             {"year": rows["year"], "value": rows["parity"], "flag": "observed"}
         ).reset_index(drop=True)
+    share = parse_share(indicator)
+    if share is not None:
+        frame = load_series(warehouse, [share.numerator, share.denominator], iso3)
+        return share_series(
+            frame[frame["indicator"] == share.numerator],
+            frame[frame["indicator"] == share.denominator],
+        )
     frame = load_series(warehouse, [indicator], iso3)
     return frame[["year", "value", "flag"]].reset_index(drop=True)
 
@@ -299,11 +308,13 @@ def trajectory(
     if indicator.startswith(PARITY_PREFIX):
         chosen, cap, fixed = "linear", 2.0, True  # parity scores: the recent linear trend
     else:
-        known = warehouse.query("SELECT 1 FROM indicators WHERE code = ?", [indicator])
-        if known.empty:
-            raise NotFoundError(
-                f"unknown indicator {indicator!r}; `humanict data indicators` lists the codes"
-            )
+        share = parse_share(indicator)
+        for code in (share.numerator, share.denominator) if share else (indicator,):
+            known = warehouse.query("SELECT 1 FROM indicators WHERE code = ?", [code])
+            if known.empty:
+                raise NotFoundError(
+                    f"unknown indicator {code!r}; `humanict data indicators` lists the codes"
+                )
         chosen = check_model(model, indicator)
         cap, fixed = curve_settings(indicator)
         if chosen == "loglinear":

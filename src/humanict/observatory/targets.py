@@ -1,7 +1,9 @@
 """Targets and SDG indicators as data (``data/targets/*.csv``), and their status.
 
 A target names the warehouse indicator that measures it (empty when none does; ``parity:CODE``
-for a gender parity score computed from an SDG series by sex), a comparator (``ge`` at least,
+for a gender parity score computed from an SDG series by sex; ``share:NUMERATOR/DENOMINATOR``
+for one warehouse indicator as a percentage of another, e.g. the fixed-broadband subscriptions at
+10 Mbit/s or more as a share of all of them), a comparator (``ge`` at least,
 ``le`` at most, ``parity`` within the parity band, ``none`` not measurable), the published value,
 the threshold at which it counts as met (``met_at``), the target year and the group of economies
 it applies to (``all``, ``developing`` = not high-income, ``ldc``).
@@ -12,12 +14,15 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
+import pandas as pd
+
 from humanict.data.readers import iter_csv_rows
-from humanict.errors import DataFileError, NotFoundError
+from humanict.errors import DataFileError, InvalidInputError, NotFoundError
 
 TARGETS_FILE = Path("targets") / "targets.csv"
 SDG_FILE = Path("targets") / "sdg_indicators.csv"
 PARITY_PREFIX = "parity:"
+SHARE_PREFIX = "share:"
 PARITY_BAND = (0.98, 1.02)  # ITU Facts and Figures 2022-2024: parity within 0.98-1.02
 COMPARATORS = ("ge", "le", "parity", "none")
 APPLIES_TO = ("all", "developing", "ldc")
@@ -71,6 +76,45 @@ class SdgIndicator:
         out = asdict(self)
         out["indicators"] = ";".join(self.indicators)
         return out
+
+
+@dataclass(frozen=True, slots=True)
+class Share:
+    """A measure derived from two warehouse indicators: 100 * numerator / denominator (%)."""
+
+    numerator: str
+    denominator: str
+
+
+def parse_share(indicator: str) -> Share | None:
+    """The share named by ``share:NUMERATOR/DENOMINATOR``; None for any other indicator.
+    Raises InvalidInputError when the text after the prefix is not two codes."""
+    if not indicator.startswith(SHARE_PREFIX):
+        return None
+    parts = indicator.removeprefix(SHARE_PREFIX).split("/")
+    if len(parts) != 2 or not all(p.strip() for p in parts):
+        raise InvalidInputError(
+            f"{indicator!r}: write a share as share:NUMERATOR/DENOMINATOR (two warehouse codes)"
+        )
+    return Share(parts[0].strip(), parts[1].strip())
+
+
+def share_series(numerator: pd.DataFrame, denominator: pd.DataFrame) -> pd.DataFrame:
+    """Yearly share 100 * numerator / denominator (%) over the years both series hold, with a
+    positive denominator. Inputs and output have columns year, value, flag; the flag is
+    ``estimate`` when either value is an estimate, else the numerator's flag."""
+    both = numerator[["year", "value", "flag"]].merge(
+        denominator[["year", "value", "flag"]], on="year", suffixes=("_num", "_den")
+    )
+    both = both[both["value_den"] > 0].sort_values("year")
+    estimate = (both["flag_num"] == "estimate") | (both["flag_den"] == "estimate")
+    return pd.DataFrame(
+        {
+            "year": both["year"].astype(int),
+            "value": 100.0 * both["value_num"] / both["value_den"],
+            "flag": both["flag_num"].where(~estimate, "estimate"),
+        }
+    ).reset_index(drop=True)
 
 
 def _float(path: Path, line: int, field: str, text: str) -> float | None:
@@ -129,6 +173,12 @@ def load_targets(data_dir: Path) -> list[Target]:
         except ValueError:
             raise DataFileError(path, line, "target_year", "not a year") from None
         met_at = _float(path, line, "met_at", row["met_at"])
+        try:
+            share = parse_share(row["indicator"].strip())
+        except InvalidInputError as exc:
+            raise DataFileError(path, line, "indicator", str(exc)) from None
+        if share is not None and row["comparator"] not in ("ge", "le"):
+            raise DataFileError(path, line, "comparator", "a share target needs ge or le")
         if row["comparator"] in ("ge", "le", "parity") and met_at is None:
             raise DataFileError(path, line, "met_at", "a measurable target needs a threshold")
         out.append(

@@ -97,6 +97,18 @@ class WsisLinesPublic(BaseModel):
     count: int
 
 
+class WsisBreakdownPublic(BaseModel):
+    """A breakdown code held under a series (e.g. by sex, age or type of skill)."""
+
+    code: str
+    href: str = Field(description="The code's path in the indicators API, percent-encoded.")
+    indicator_name: str | None = None
+    unit: str | None = None
+    economies: int
+    first_year: int
+    last_year: int
+
+
 class WsisSeriesPublic(BaseModel):
     """A series measuring an SDG indicator, and its coverage in the warehouse."""
 
@@ -110,6 +122,13 @@ class WsisSeriesPublic(BaseModel):
     economies: int | None = None
     first_year: int | None = None
     last_year: int | None = None
+    href: str | None = Field(
+        default=None, description="The series' path in the indicators API, where the code is held."
+    )
+    breakdowns: list[WsisBreakdownPublic] = Field(
+        default_factory=list,
+        description="Breakdown codes held under a series the warehouse holds only by breakdown.",
+    )
 
 
 class WsisIndicatorPublic(BaseModel):

@@ -33,6 +33,7 @@ from humanict.web.security_schemas import (
     ReadinessPublic,
     ReadinessRowPublic,
     ReadinessRulePublic,
+    WsisBreakdownPublic,
     WsisIndicatorPublic,
     WsisLinePublic,
     WsisLinesPublic,
@@ -43,8 +44,10 @@ from humanict.web.security_schemas import (
 from humanict.web.views import find_economy, index_info, iso_numeric
 from humanict.wsis import (
     action_lines,
+    breakdown_coverage,
     code_coverage,
     codes_of_indicators,
+    indicator_path,
     indicators_of_links,
     links_of,
     links_to_sdg,
@@ -223,6 +226,17 @@ def wsis_line(
     )
     coverage = code_coverage(warehouse, reached["code"].dropna())
     series = {r["code"]: r for r in records(coverage)}
+    # Series held only as breakdowns (no bare code): list the breakdown codes instead.
+    bare = set(
+        warehouse.query(
+            "SELECT code FROM indicators WHERE code IN (SELECT unnest(?))", [list(series)]
+        )["code"]
+    )
+    parts: dict[str, list[WsisBreakdownPublic]] = {}
+    for r in records(breakdown_coverage(warehouse, [c for c in series if c not in bare])):
+        parts.setdefault(r.pop("series"), []).append(
+            WsisBreakdownPublic(href=indicator_path(r["code"]), **r)
+        )
     data = []
     for link in records(links):
         mine = reached[
@@ -254,6 +268,8 @@ def wsis_line(
                             database=r["database"],
                             match=r["match"],
                             note=_text(r["note"]),
+                            href=indicator_path(r["code"]) if r["code"] in bare else None,
+                            breakdowns=parts.get(r["code"], []),
                             **{k: v for k, v in series[r["code"]].items() if k != "code"},
                         )
                         for r in records(group)

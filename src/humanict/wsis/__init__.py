@@ -22,15 +22,24 @@ from humanict.wsis.matrix import (
     status_of_flag,
     target_key,
 )
-from humanict.wsis.service import code_coverage, line_indicators
+from humanict.wsis.service import (
+    INDICATOR_API,
+    breakdown_coverage,
+    code_coverage,
+    indicator_path,
+    line_indicators,
+)
 
 __all__ = [
     "CONFIRMED",
     "DISPUTED",
+    "INDICATOR_API",
     "MATCHES",
     "action_lines",
+    "breakdown_coverage",
     "code_coverage",
     "codes_of_indicators",
+    "indicator_path",
     "indicators_of_links",
     "line_id",
     "line_indicators",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from pathlib import Path
+from urllib.parse import quote
 
 import pandas as pd
 
@@ -16,23 +17,15 @@ from humanict.wsis.indicators import (
 )
 from humanict.wsis.matrix import links_of, load_matrix
 
+COVERAGE = ["indicator_name", "unit", "economies", "first_year", "last_year"]
+
 
 def code_coverage(warehouse: Warehouse, codes: Iterable[str]) -> pd.DataFrame:
     """Coverage of each code in the warehouse: ``code, in_warehouse, indicator_name, unit,
     economies, first_year, last_year`` (economies with any value; null where absent)."""
     wanted = sorted(set(codes))
     if not wanted:
-        return pd.DataFrame(
-            columns=[
-                "code",
-                "in_warehouse",
-                "indicator_name",
-                "unit",
-                "economies",
-                "first_year",
-                "last_year",
-            ]
-        )
+        return pd.DataFrame(columns=["code", "in_warehouse", *COVERAGE])
     marks = ", ".join("?" for _ in wanted)
     # A UN SDG series code also covers its breakdowns, stored as CODE[dimension=value,...].
     found = warehouse.query(
@@ -50,6 +43,36 @@ def code_coverage(warehouse: Warehouse, codes: Iterable[str]) -> pd.DataFrame:
     return frame[
         ["code", "in_warehouse", "indicator_name", "unit", "economies", "first_year", "last_year"]
     ]
+
+
+INDICATOR_API = "/api/v1/indicators/"
+
+
+def indicator_path(code: str) -> str:
+    """The API path of one warehouse indicator, the code percent-encoded as one path segment
+    (RFC 3986: ``[``, ``]``, ``=`` and ``,`` of breakdown codes are escaped)."""
+    return INDICATOR_API + quote(code, safe="")
+
+
+def breakdown_coverage(warehouse: Warehouse, series: Iterable[str]) -> pd.DataFrame:
+    """The breakdown codes ``SERIES[dimension=value,...]`` the warehouse holds under each
+    series, with their coverage: ``series, code, indicator_name, unit, economies, first_year,
+    last_year``, sorted by series and code."""
+    wanted = sorted(set(series))
+    columns = ["series", "code", *COVERAGE]
+    if not wanted:
+        return pd.DataFrame(columns=columns)
+    marks = ", ".join("?" for _ in wanted)
+    found = warehouse.query(
+        f"SELECT split_part(o.indicator, '[', 1) AS series, o.indicator AS code, "
+        f"min(i.name) AS indicator_name, min(i.unit) AS unit, "
+        f"count(DISTINCT o.economy) AS economies, min(o.year) AS first_year, "
+        f"max(o.year) AS last_year FROM observations o JOIN indicators i ON i.code = o.indicator "
+        f"WHERE split_part(o.indicator, '[', 1) IN ({marks}) AND o.indicator LIKE '%[%' "
+        f"GROUP BY o.indicator ORDER BY series, code",
+        wanted,
+    )
+    return found[columns].reset_index(drop=True)
 
 
 def line_indicators(
