@@ -12,8 +12,10 @@ import pytest
 
 from humanict.config import PROJECT_ROOT, Settings
 from humanict.data import Warehouse, build_warehouse
+from humanict.foresight import store
 
 DATA_DIR = PROJECT_ROOT / "data"
+SLICE_STEP = 6
 PG_ADMIN = "host=127.0.0.1 port=5432 user=postgres dbname=test"
 
 
@@ -55,13 +57,28 @@ def warehouse(built_warehouse_path: Path) -> Warehouse:
 
 
 @pytest.fixture(scope="session")
-def settings(built_warehouse_path: Path, tmp_path_factory: pytest.TempPathFactory) -> Settings:
-    """Settings on the shipped data and the session warehouse."""
+def slice_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return store.write_slice(DATA_DIR, tmp_path_factory.mktemp("foresight_slice"), SLICE_STEP)
+
+
+@pytest.fixture(scope="session")
+def foresight_db(slice_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("foresight_db") / "foresight.duckdb"
+    store.build(slice_dir, path)
+    return path
+
+
+@pytest.fixture(scope="session")
+def settings(
+    built_warehouse_path: Path, foresight_db: Path, tmp_path_factory: pytest.TempPathFactory
+) -> Settings:
+    """Settings on the shipped data, the session warehouse and the foresight slice."""
     return Settings(
         data_dir=DATA_DIR,
         warehouse_path=built_warehouse_path,
         imports_dir=tmp_path_factory.mktemp("imports"),
         registry_url=f"sqlite:///{tmp_path_factory.mktemp('registry') / 'registry.sqlite'}",
+        foresight_path=foresight_db,
     )
 
 
@@ -73,4 +90,5 @@ def scratch_settings(tmp_path: Path) -> Settings:
         warehouse_path=tmp_path / "var" / "warehouse.duckdb",
         imports_dir=tmp_path / "var" / "imports",
         registry_url=f"sqlite:///{tmp_path / 'var' / 'registry.sqlite'}",
+        foresight_path=tmp_path / "var" / "foresight.duckdb",
     )

@@ -1,4 +1,4 @@
-"""A foresight database built once from a small real slice of the shipped snapshot."""
+"""The foresight corpus and settings on the session's slice database (tests/conftest.py)."""
 
 from __future__ import annotations
 
@@ -10,19 +10,6 @@ from humanict.config import PROJECT_ROOT, Settings
 from humanict.foresight import store
 
 DATA_DIR = PROJECT_ROOT / "data"
-SLICE_STEP = 6
-
-
-@pytest.fixture(scope="session")
-def slice_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return store.write_slice(DATA_DIR, tmp_path_factory.mktemp("foresight_slice"), SLICE_STEP)
-
-
-@pytest.fixture(scope="session")
-def foresight_db(slice_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("foresight_db") / "foresight.duckdb"
-    store.build(slice_dir, path)
-    return path
 
 
 @pytest.fixture(scope="session")
