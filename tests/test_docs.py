@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import importlib.util
+import re
 
 from humanict.config import PROJECT_ROOT, Settings
+from humanict.web import create_app
+from humanict.web.navigation import SECTIONS
 
 DOCS = PROJECT_ROOT / "docs"
 
@@ -23,3 +26,13 @@ def test_every_command_is_in_the_cli_reference() -> None:
     text = (DOCS / "cli.md").read_text()
     for path in module.commands():
         assert f"## humanict {' '.join(path)}\n" in text, path
+
+
+def test_every_page_and_api_group_is_in_the_web_reference() -> None:
+    text = (DOCS / "web.md").read_text()
+    for section in SECTIONS:
+        for link in section.links:
+            assert re.search(rf"`{re.escape(link.path)}[`?]", text), link.path
+    for path in create_app().openapi()["paths"]:
+        group = "/".join(path.split("/")[:4])
+        assert group in text, path
