@@ -5,7 +5,8 @@ from __future__ import annotations
 import socket
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -36,12 +37,11 @@ def _free_port() -> int:
         return port
 
 
-@pytest.fixture(scope="session")
-def live_url(settings: Settings) -> Iterator[str]:
-    """The observatory served by uvicorn in a background thread."""
+@contextmanager
+def _serve(app: Any) -> Iterator[str]:
+    """``app`` served by uvicorn on a free loopback port in a background thread."""
     port = _free_port()
-    config = uvicorn.Config(create_app(settings), host="127.0.0.1", port=port, log_level="warning")
-    server = uvicorn.Server(config)
+    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
     deadline = time.monotonic() + 20
@@ -49,9 +49,24 @@ def live_url(settings: Settings) -> Iterator[str]:
         if time.monotonic() > deadline or not thread.is_alive():
             raise RuntimeError("the test server did not start")
         time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(timeout=10)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def serve() -> Callable[[Any], AbstractContextManager[str]]:
+    """``with serve(app) as url:`` runs an app of a test's own on loopback."""
+    return _serve
+
+
+@pytest.fixture(scope="session")
+def live_url(settings: Settings) -> Iterator[str]:
+    """The observatory served by uvicorn in a background thread."""
+    with _serve(create_app(settings)) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")
@@ -95,13 +110,13 @@ class Visit:
         return [e for e in self.errors if not any(f in e for f in self.expected)]
 
 
-@pytest.fixture
-def visit(browser: Any, live_url: str) -> Iterator[Visit]:
-    """A fresh page that may reach only the test server; fails on console errors."""
-    context = browser.new_context(base_url=live_url)
-    context.set_default_timeout(TIMEOUT_MS)
+@contextmanager
+def _guarded_page(browser: Any, base: str, timeout_ms: int = TIMEOUT_MS) -> Iterator[Visit]:
+    """A fresh page that may reach only 127.0.0.1; fails on blocked requests or console errors."""
+    context = browser.new_context(base_url=base)
+    context.set_default_timeout(timeout_ms)
     page = context.new_page()
-    seen = Visit(page, live_url)
+    seen = Visit(page, base)
 
     def only_loopback(route: Any) -> None:
         if urlsplit(route.request.url).hostname == "127.0.0.1":
@@ -117,6 +132,19 @@ def visit(browser: Any, live_url: str) -> Iterator[Visit]:
     context.close()
     assert seen.blocked == [], f"requests outside 127.0.0.1: {seen.blocked}"
     assert seen.unexpected_errors() == [], f"console errors: {seen.errors}"
+
+
+@pytest.fixture(scope="session")
+def guarded_page(browser: Any) -> Callable[..., AbstractContextManager[Visit]]:
+    """``with guarded_page(base_url) as seen:`` for tests that run a server of their own."""
+    return lambda base, timeout_ms=TIMEOUT_MS: _guarded_page(browser, base, timeout_ms)
+
+
+@pytest.fixture
+def visit(browser: Any, live_url: str) -> Iterator[Visit]:
+    """A fresh page that may reach only the test server; fails on console errors."""
+    with _guarded_page(browser, live_url) as seen:
+        yield seen
 
 
 @pytest.fixture

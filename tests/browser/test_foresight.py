@@ -2,19 +2,13 @@
 
 from __future__ import annotations
 
-import socket
-import threading
-import time
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
 
 import pytest
-import uvicorn
 
-from humanict.config import PROJECT_ROOT, Settings
-from humanict.foresight import service, store
+from humanict.config import Settings
+from humanict.foresight import service
 from humanict.web import create_app
 
 pytestmark = pytest.mark.browser
@@ -24,60 +18,17 @@ TIMEOUT_MS = 20_000
 
 
 @pytest.fixture(scope="module")
-def foresight_url(
-    built_warehouse_path: Path, tmp_path_factory: pytest.TempPathFactory
-) -> Iterator[str]:
-    """The web app on a foresight database built from a small real slice of the snapshot."""
-    folder = tmp_path_factory.mktemp("foresight_browser")
-    data = store.write_slice(PROJECT_ROOT / "data", folder / "data", step=6)
-    store.build(data, folder / "foresight.duckdb")
-    settings = Settings(
-        data_dir=PROJECT_ROOT / "data",
-        warehouse_path=built_warehouse_path,
-        imports_dir=folder / "imports",
-        foresight_path=folder / "foresight.duckdb",
-    )
+def foresight_url(settings: Settings, serve: Any) -> Iterator[str]:
+    """The web app on the session's foresight database (a small real slice of the snapshot)."""
     service.report(settings, 2018, n_topics=TOPICS)  # else the page says "being prepared"
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
-    server = uvicorn.Server(
-        uvicorn.Config(create_app(settings), host="127.0.0.1", port=port, log_level="warning")
-    )
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not server.started:
-        if time.monotonic() > deadline or not thread.is_alive():
-            raise RuntimeError("the test server did not start")
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(timeout=10)
+    with serve(create_app(settings)) as url:
+        yield url
 
 
 @pytest.fixture
-def page(browser: Any) -> Iterator[Any]:
-    context = browser.new_context()
-    context.set_default_timeout(TIMEOUT_MS)
-    tab = context.new_page()
-    blocked: list[str] = []
-    errors: list[str] = []
-
-    def only_loopback(route: Any) -> None:
-        if urlsplit(route.request.url).hostname == "127.0.0.1":
-            route.continue_()
-        else:
-            blocked.append(route.request.url)
-            route.abort()
-
-    tab.route("**/*", only_loopback)
-    tab.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
-    tab.on("pageerror", lambda exc: errors.append(str(exc)))
-    yield tab
-    context.close()
-    assert blocked == [], f"requests outside 127.0.0.1: {blocked}"
-    assert errors == [], f"console errors: {errors}"
+def page(guarded_page: Any, foresight_url: str) -> Iterator[Any]:
+    with guarded_page(foresight_url, TIMEOUT_MS) as seen:
+        yield seen.page
 
 
 def test_radar_draws_one_point_per_topic_and_links_to_its_page(
