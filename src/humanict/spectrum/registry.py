@@ -389,10 +389,21 @@ def is_stale(data_dir: Path, url: str) -> bool:
     return _source_mtime(folder) > float(found["source_mtime"])
 
 
+# (registry URL, snapshot folder) -> snapshot mtime the registry was last found fresh for, so a
+# request costs a few file stats rather than a round trip to the database.
+_fresh: dict[tuple[str, str], float] = {}
+
+
 def ensure_registry(data_dir: Path, url: str) -> str:
     """Build the registry at first use (or when the snapshot is newer) and return its URL."""
+    folder = snl_dir(data_dir)
+    key = (url, str(folder))
+    mtime = _source_mtime(folder)
+    if _fresh.get(key) == mtime:
+        return url
     if is_stale(data_dir, url):
         build_registry(data_dir, url)
+    _fresh[key] = mtime
     return url
 
 
