@@ -54,6 +54,10 @@ def site_nav(request: Request) -> list[NavSection]:
 
 def make_templates() -> Jinja2Templates:
     templates = Jinja2Templates(directory=str(TEMPLATE_DIR))
+    templates.env.add_extension("jinja2.ext.i18n")
+    # Page strings are written as {{ _("...") }}; until catalogues are installed they show as
+    # written (English).
+    templates.env.install_null_translations(newstyle=True)
     templates.env.filters["num"] = _number
     templates.env.filters["yes_no"] = _yes_no
     templates.env.globals["vendor"] = vendor_urls()
