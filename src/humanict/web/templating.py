@@ -9,6 +9,7 @@ from fastapi.templating import Jinja2Templates
 
 from humanict import i18n
 from humanict.i18n.countries import country_name
+from humanict.web.js_messages import page_messages
 from humanict.web.language import chooser_fields
 from humanict.web.navigation import NavSection, build, served_by
 
@@ -75,6 +76,7 @@ def make_templates() -> Jinja2Templates:
     templates.env.globals["languages"] = i18n.LANGUAGES
     templates.env.globals["current_language"] = i18n.current
     templates.env.globals["chooser_fields"] = chooser_fields
+    templates.env.globals["page_messages"] = page_messages
     templates.env.filters["country"] = lambda name, iso3: country_name(iso3, name)
     # Names that come as data (index and level names, statuses, flags) are translated with
     # `name|t`: a plain lookup, where `_()` would read "%" in them as a placeholder.

@@ -94,8 +94,7 @@
     if (!configNode) return;
     if (!window.d3 || !window.topojson) {
       if (!document.getElementById("map-missing")) {
-        notice(container, "The map could not load its scripts. Install them with " +
-          "<code>make assets</code> and reload.");
+        notice(container, humanictText("map_scripts_missing"));
       }
       return;
     }
@@ -103,8 +102,7 @@
     Promise.all([fetchJson(container.dataset.geometry), loadEconomies(config)])
       .then(function (loaded) { draw(container, config, loaded[0], loaded[1]); })
       .catch(function (error) {
-        notice(container, "The map could not load: " + error.message +
-          ". Install the assets with <code>make assets</code>.");
+        notice(container, humanictText("map_load_failed", {error: error.message}));
       });
   }
 
