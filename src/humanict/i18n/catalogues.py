@@ -9,12 +9,12 @@ translation. A string with no translation shows in English.
 from __future__ import annotations
 
 import io
+from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from functools import lru_cache
 from gettext import GNUTranslations, NullTranslations
 from pathlib import Path
-from typing import Iterator
 
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po

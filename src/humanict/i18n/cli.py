@@ -25,8 +25,10 @@ def extract() -> None:
     (new strings arrive untranslated, translations are kept, dropped strings are removed)."""
     template = maintenance.extract()
     maintenance.update(template)
-    typer.echo(f"{len(template)} strings written to {TEMPLATE} and the catalogues of "
-               + ", ".join(lang.code for lang in maintenance.TRANSLATED))
+    typer.echo(
+        f"{len(template)} strings written to {TEMPLATE} and the catalogues of "
+        + ", ".join(lang.code for lang in maintenance.TRANSLATED)
+    )
 
 
 @app.command("compile")
@@ -73,6 +75,7 @@ def coverage(
             for text in r.untranslated:
                 typer.echo(f"{r.language.code}\tuntranslated\t{text}")
     if any(r.missing for r in reports):
-        typer.echo("error: catalogues lack strings the code uses; run `humanict i18n extract`",
-                   err=True)
+        typer.echo(
+            "error: catalogues lack strings the code uses; run `humanict i18n extract`", err=True
+        )
         raise typer.Exit(1)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 import arabic_reshaper
@@ -36,7 +36,7 @@ class MissingFontError(HumanictError):
     status = 503
 
 
-@lru_cache(maxsize=None)
+@cache
 def _register(filename: str) -> bool:
     """Make matplotlib know the font file ``filename`` even if its font cache predates the
     font's installation; False when no such file is installed."""

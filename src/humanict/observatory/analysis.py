@@ -15,6 +15,7 @@ import pandas as pd
 
 from humanict.data import Warehouse
 from humanict.errors import InvalidInputError, NotFoundError
+from humanict.i18n import N_
 from humanict.members import Economy, get_economy
 from humanict.observatory import gaps as gap_math
 from humanict.observatory.offline import (
@@ -50,7 +51,6 @@ from humanict.observatory.trajectories import (
     year_reaching,
 )
 from humanict.output import records
-from humanict.i18n import N_
 
 INTERNET = "i99H"
 POPULATION = "SP.POP.TOTL"
@@ -182,7 +182,12 @@ GAP_SECTIONS: tuple[tuple[str, str, str | None, str], ...] = (
         None,
         N_("Mobile broadband, 2 GB basket (% of monthly GNI p.c.)"),
     ),
-    ("affordability", FIXED_BASKET, None, N_("Fixed broadband, 5 GB basket (% of monthly GNI p.c.)")),
+    (
+        "affordability",
+        FIXED_BASKET,
+        None,
+        N_("Fixed broadband, 5 GB basket (% of monthly GNI p.c.)"),
+    ),
 )
 """The tables of the gaps page: (kind, series or indicator, parity-score column, title)."""
 

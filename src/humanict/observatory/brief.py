@@ -241,9 +241,8 @@ def summary_lines(data: BriefData) -> list[str]:
             }
         )
     for row in data.gender:
-        label = (
-            gettext("Internet use") if row["series"] == "IT_USE_ii99" else gettext("mobile ownership")
-        )
+        internet = row["series"] == "IT_USE_ii99"
+        label = gettext("Internet use") if internet else gettext("mobile ownership")
         lines.append(
             gettext("Gender parity score, %(label)s (%(year)s): %(parity).2f")
             % {"label": label, "year": row["year"], "parity": row["parity"]}

@@ -126,9 +126,7 @@ def brief(
     member: Annotated[str, typer.Argument(help="ISO3 code of the economy.")],
     pdf: Annotated[Path | None, typer.Option(help="Write the brief as PDF to this file.")] = None,
     html: Annotated[Path | None, typer.Option(help="Write the brief as HTML to this file.")] = None,
-    lang: Annotated[
-        str, typer.Option(help="Language: ar, zh, en, fr, ru or es.")
-    ] = "en",
+    lang: Annotated[str, typer.Option(help="Language: ar, zh, en, fr, ru or es.")] = "en",
 ) -> None:
     """A country brief: trends with projections and targets, gaps, level and priority."""
     from humanict.i18n import BY_CODE, using

@@ -8,8 +8,8 @@ from typing import Any
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 
-from humanict.observatory.cost import ASSUMPTIONS_FILE, SCENARIOS, load_assumptions
 from humanict.i18n import N_, gettext
+from humanict.observatory.cost import ASSUMPTIONS_FILE, SCENARIOS, load_assumptions
 from humanict.web.api_cost import cached_report
 from humanict.web.deps import SettingsDep, WarehouseDep
 

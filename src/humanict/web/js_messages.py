@@ -8,8 +8,7 @@ from humanict.i18n import N_, gettext
 
 MESSAGES: dict[str, str] = {
     "map_scripts_missing": N_(
-        "The map could not load its scripts. Install them with <code>make assets</code> and "
-        "reload."
+        "The map could not load its scripts. Install them with <code>make assets</code> and reload."
     ),
     "map_load_failed": N_(
         "The map could not load: %(error)s. Install the assets with <code>make assets</code>."
