@@ -25,7 +25,7 @@ from matplotlib.figure import Figure  # noqa: E402
 from humanict.data import Warehouse  # noqa: E402
 from humanict.i18n import N_, current, gettext  # noqa: E402
 from humanict.i18n.countries import country_name  # noqa: E402
-from humanict.i18n.fonts import chart_fonts, for_display  # noqa: E402
+from humanict.i18n.fonts import chart_fonts  # noqa: E402
 from humanict.observatory import analysis  # noqa: E402
 from humanict.output import records  # noqa: E402
 
@@ -131,24 +131,21 @@ def build_brief(data_dir: Path, warehouse: Warehouse, iso3: str) -> BriefData:
 # --- charts ------------------------------------------------------------------------------
 
 
-def _t(message: str) -> str:
-    """``message`` translated and ready for matplotlib (Arabic shaped, in visual order)."""
-    return for_display(gettext(message), current())
-
-
 def _name(data: BriefData) -> str:
     return country_name(data.iso3, data.name)
 
 
 def _draw(ax: Any, traj: analysis.Trajectory, title: str, target: tuple[float, str] | None) -> None:
-    ax.set_title(_t(title), fontsize=9, loc="right" if current().rtl else "left")
+    ax.set_title(gettext(title), fontsize=9, loc="right" if current().rtl else "left")
     ax.grid(True, color="#dddddd", linewidth=0.5)
     ax.tick_params(labelsize=7)
     if traj.observed.empty:
-        ax.text(0.5, 0.5, _t("no data"), ha="center", va="center", transform=ax.transAxes)
+        ax.text(0.5, 0.5, gettext("no data"), ha="center", va="center", transform=ax.transAxes)
         return
     obs = traj.observed.sort_values("year")
-    ax.plot(obs["year"], obs["value"], "o-", color="#1f4e79", markersize=3, label=_t("observed"))
+    ax.plot(
+        obs["year"], obs["value"], "o-", color="#1f4e79", markersize=3, label=gettext("observed")
+    )
     if not traj.projection.empty:
         proj = traj.projection
         ax.fill_between(
@@ -157,17 +154,17 @@ def _draw(ax: Any, traj: analysis.Trajectory, title: str, target: tuple[float, s
             proj["upper"],
             color="#9ecae1",
             alpha=0.5,
-            label=_t("90% interval"),
+            label=gettext("90% interval"),
         )
         ax.plot(
             proj["year"],
             proj["central"],
             "--",
             color="#3182bd",
-            label=for_display(gettext("projection (%(model)s)") % {"model": traj.model}, current()),
+            label=gettext("projection (%(model)s)") % {"model": traj.model},
         )
     if target is not None:
-        ax.axhline(target[0], color="#c0392b", linewidth=1, linestyle=":", label=_t(target[1]))
+        ax.axhline(target[0], color="#c0392b", linewidth=1, linestyle=":", label=gettext(target[1]))
     ax.legend(fontsize=6, loc="best")
 
 
@@ -178,7 +175,7 @@ def chart_figure(data: BriefData) -> Figure:
         _draw(ax, traj, title, target)
     axes.flat[-1].axis("off")
     title = gettext("%(economy)s: trends and projections to 2030") % {"economy": _name(data)}
-    fig.suptitle(for_display(title, current()), fontsize=11)
+    fig.suptitle(title, fontsize=11)
     fig.tight_layout()
     return fig
 
@@ -208,6 +205,17 @@ def _status(status: str) -> str:
     return gettext(status)
 
 
+# How the Internet share of a year was obtained (humanict.observatory.offline).
+INTERNET_BASES = (N_("observed"), N_("estimate"), N_("interpolated"), N_("projected"))
+
+
+def _level_name(level: str) -> str:
+    """The IDI 2024 level's name (the spec's) for its id."""
+    from humanict.indices import load_spec
+
+    return next((lv.name for lv in load_spec("idi2024").levels if lv.id == level), level)
+
+
 def summary_lines(data: BriefData) -> list[str]:
     """The facts of the brief, one sentence each, in the current language."""
     lines = [
@@ -220,7 +228,7 @@ def summary_lines(data: BriefData) -> list[str]:
             gettext("IDI 2024: %(idi).1f / 100, level %(level)s, rank %(rank)d of %(of)d")
             % {
                 "idi": data.idi["idi"],
-                "level": gettext(data.idi["level"]),
+                "level": gettext(_level_name(data.idi["level"])),
                 "rank": data.idi["rank"],
                 "of": data.idi["of"],
             }
@@ -237,7 +245,7 @@ def summary_lines(data: BriefData) -> list[str]:
                 "offline": f"{off['offline'] / 1e6:,.1f}",
                 "pct": off["offline_pct"],
                 "population": f"{off['population'] / 1e6:,.1f}",
-                "basis": off["internet_basis"],
+                "basis": gettext(off["internet_basis"]),
             }
         )
     for row in data.gender:
@@ -283,7 +291,7 @@ def render_pdf(data: BriefData) -> bytes:
     x, align = (0.94, "right") if language.rtl else (0.06, "left")
 
     def put(page: Figure, y: float, text: str, **style: Any) -> None:
-        page.text(x, y, for_display(text, language), ha=align, **style)
+        page.text(x, y, text, ha=align, **style)
 
     buffer = io.BytesIO()
     with chart_fonts(language), PdfPages(buffer, metadata={"Title": _title(data)}) as pdf:

@@ -8,6 +8,7 @@ from fastapi import Request
 from fastapi.templating import Jinja2Templates
 
 from humanict import i18n
+from humanict.i18n import N_
 from humanict.i18n.countries import country_name
 from humanict.web.js_messages import page_messages
 from humanict.web.language import chooser_fields
@@ -26,6 +27,11 @@ VENDOR_FILES = {
     "swagger_js": "swagger-ui-dist/swagger-ui-bundle.js",
     "swagger_css": "swagger-ui-dist/swagger-ui.css",
 }
+
+
+# Values shown as data and translated with `|t`: input flags and the source's confidence in a
+# Council region (the other flags and statuses are marked where they are defined).
+DATA_LABELS = (N_("filled"), N_("imputed"), N_("high"), N_("medium"), N_("low"))
 
 
 def vendor_urls() -> dict[str, str]:
