@@ -27,6 +27,7 @@ from humanict.i18n import N_, current, gettext  # noqa: E402
 from humanict.i18n.countries import country_name  # noqa: E402
 from humanict.i18n.fonts import chart_fonts  # noqa: E402
 from humanict.observatory import analysis  # noqa: E402
+from humanict.observatory.priorities import reasons_text  # noqa: E402
 from humanict.output import records  # noqa: E402
 
 BRIEF_YEAR = 2024
@@ -55,6 +56,8 @@ class BriefData:
     gender: list[dict[str, Any]]
     urban_rural: dict[str, Any] | None
     trajectories: list[analysis.Trajectory] = field(default_factory=list)
+    # The ranked row behind ``priority`` (flags and gaps), to word its reasons in any language.
+    priority_row: dict[str, Any] | None = None
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -125,6 +128,7 @@ def build_brief(data_dir: Path, warehouse: Warehouse, iso3: str) -> BriefData:
         gender=records(gender[gender["iso3"] == code]),
         urban_rural=area_rows[0] if area_rows else None,
         trajectories=trajectories,
+        priority_row=prio[0] if prio else None,
     )
 
 
@@ -270,7 +274,11 @@ def summary_lines(data: BriefData) -> list[str]:
             % {
                 "rank": data.priority["rank"],
                 "of": data.priority["of"],
-                "reasons": data.priority["reasons"],
+                "reasons": (
+                    reasons_text(data.priority_row)
+                    if data.priority_row
+                    else data.priority["reasons"]
+                ),
             }
         )
     else:
