@@ -7,13 +7,13 @@ it) and, when ``?lang=`` names one, keeps it in a cookie so the following pages 
 from __future__ import annotations
 
 from http.cookies import SimpleCookie
-from typing import Any
-from urllib.parse import parse_qs
+from urllib.parse import parse_qs, urlencode
 
 from starlette.datastructures import Headers, MutableHeaders
+from starlette.requests import Request
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from humanict.i18n import find, negotiate, using
+from humanict.i18n import LANGUAGES, Language, find, negotiate, using
 from humanict.i18n.languages import COOKIE
 
 COOKIE_MAX_AGE = 365 * 24 * 3600  # seconds
@@ -53,6 +53,11 @@ class LanguageMiddleware:
             await self.app(scope, receive, send_with_cookie)
 
 
-def chooser_fields(query: Any) -> list[tuple[str, str]]:
-    """The query parameters a language switch keeps (all but ``lang``)."""
-    return [(k, v) for k, v in query.multi_items() if k != "lang"]
+def language_links(request: Request) -> list[tuple[Language, str]]:
+    """Each language with the link that shows the current page in it: the same path and query,
+    ``lang`` replaced."""
+    kept = [(k, v) for k, v in request.query_params.multi_items() if k != "lang"]
+    return [
+        (language, f"{request.url.path}?{urlencode([*kept, ('lang', language.code)])}")
+        for language in LANGUAGES
+    ]

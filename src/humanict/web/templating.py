@@ -11,7 +11,7 @@ from humanict import i18n
 from humanict.i18n import N_
 from humanict.i18n.countries import country_name
 from humanict.web.js_messages import page_messages
-from humanict.web.language import chooser_fields
+from humanict.web.language import language_links
 from humanict.web.navigation import NavSection, build, served_by
 
 TEMPLATE_DIR = Path(__file__).with_name("templates")
@@ -81,7 +81,7 @@ def make_templates() -> Jinja2Templates:
     )
     templates.env.globals["languages"] = i18n.LANGUAGES
     templates.env.globals["current_language"] = i18n.current
-    templates.env.globals["chooser_fields"] = chooser_fields
+    templates.env.globals["language_links"] = language_links
     templates.env.globals["page_messages"] = page_messages
     templates.env.filters["country"] = lambda name, iso3: country_name(iso3, name)
     # Names that come as data (index and level names, statuses, flags) are translated with
