@@ -41,7 +41,7 @@ def test_every_page_of_the_navigation_renders_in_every_language(
         html = page.find("html")
         assert html["lang"] == language.tag, path
         assert html["dir"] == ("rtl" if language.rtl else "ltr"), path
-        shown = {a.get_text(strip=True) for a in page.select("header.site nav:not(.languages) a")}
+        shown = {a.get_text(strip=True) for a in page.select("header.site nav a")}
         assert shown <= labels and shown, (path, shown - labels)
 
 
@@ -49,7 +49,7 @@ def test_the_chooser_names_each_language_in_itself_and_keeps_the_query(
     client: TestClient,
 ) -> None:
     page = _soup(client.get("/offline", params={"year": "2022", "lang": "ru"}))
-    chooser = page.select_one("nav#language-chooser")
+    chooser = page.select_one("#language-chooser")
     assert chooser["aria-label"] == "Язык"
     links = {a["lang"]: (a.get_text(), a["href"]) for a in chooser.select("a")}
     assert links == {
