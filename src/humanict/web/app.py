@@ -123,7 +123,18 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             swagger_js_url=urls["swagger_js"],
             swagger_css_url=urls["swagger_css"],
             swagger_favicon_url="/static/favicon.svg",
+            # Deep links put a link inside each operation's toggle button (nested controls).
+            swagger_ui_parameters={"deepLinking": False},
         )
-        return page
+        return accessible_swagger(page)
 
     return app
+
+
+def accessible_swagger(page: HTMLResponse) -> HTMLResponse:
+    """Swagger UI's page with a language and the stylesheet that gives its text AA contrast."""
+    html = bytes(page.body).decode()
+    html = html.replace("<html>", '<html lang="en">', 1).replace(
+        "</head>", '<link rel="stylesheet" href="/static/swagger.css">\n</head>', 1
+    )
+    return HTMLResponse(html)

@@ -49,7 +49,7 @@
 
   const svg = d3.select(container).append("svg")
     .attr("viewBox", "0 0 " + width + " " + height)
-    .attr("role", "img")
+    .attr("role", "group")
     .attr("aria-label", points.length + " networks within " + data.span + " degrees of " +
       label(data.position));
 
