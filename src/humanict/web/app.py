@@ -14,6 +14,7 @@ from humanict.governance.ballot import api as ballot_api
 from humanict.governance.ballot import pages as ballot_pages
 from humanict.spectrum import engineering_web
 from humanict.web import (
+    api_compare,
     api_cost,
     api_foresight,
     api_governance,
@@ -25,6 +26,7 @@ from humanict.web import (
     api_sources,
     api_spectrum_registry,
     api_wsis,
+    compare_pages,
     cost_pages,
     observatory_pages,
     pages,
@@ -91,6 +93,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         observatory_pages.router,
         api_foresight.router,
         api_foresight.pages,
+        api_compare.router,
+        compare_pages.router,
     ):
         app.include_router(router)
 

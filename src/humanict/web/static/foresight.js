@@ -58,4 +58,5 @@
       p.emergence.toFixed(2) + ", coverage " + p.coverage.toFixed(2) + ", " + p.records + " signals";
   });
   container.dataset.rendered = "true";
+  container.dispatchEvent(new CustomEvent("humanict:chart-drawn", { bubbles: true }));
 })();

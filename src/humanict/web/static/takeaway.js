@@ -171,7 +171,8 @@
   }
 
   function equipTable(table) {
-    if (table.dataset.takeaway) return;
+    const chart = table.id && document.querySelector('[data-table="' + table.id + '"]');
+    if (table.dataset.takeaway || chart) return;
     table.dataset.takeaway = "on";
     const name = baseName(table);
     const bar = toolbar(tableName(table), [button(labels.csv, "csv", function () {
@@ -205,14 +206,16 @@
       }));
     }
     buttons.push(button(labels.copy, "link", copyLink));
-    const label = svg.getAttribute("aria-label") || container.getAttribute("aria-label") ||
+    const label = svg.getAttribute("aria-label") ||
+      svg.parentElement.getAttribute("aria-label") || container.getAttribute("aria-label") ||
       (svg.querySelector("title") && svg.querySelector("title").textContent) || name;
     container.after(toolbar(label, buttons));
   }
 
   function isChart(svg) {
     if (svg.closest("[aria-hidden='true']") || svg.closest(".takeaway")) return false;
-    return ["img", "group"].includes(svg.getAttribute("role")) && size(svg).width > 40;
+    const role = svg.getAttribute("role") || svg.parentElement.getAttribute("role");
+    return ["img", "group"].includes(role) && size(svg).width > 40;
   }
 
   function scan(root) {
