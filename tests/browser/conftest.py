@@ -155,20 +155,20 @@ def page(visit: Visit) -> Any:
 
 @dataclass(frozen=True)
 class Site:
-    """The observatory with an open election (``ELECTION``) and its delegations' credentials."""
+    """The observatory with an open election and its delegations' credentials."""
 
     base: str
     tokens: dict[str, str]
+    election: str = "site-post"
 
 
-ELECTION = "site-post"
 FORESIGHT_TOPICS = 8
 
 
 @pytest.fixture(scope="session")
 def site(settings: Settings, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
     """One server for the whole-site tests: every page in the navigation has content, the
-    foresight report is ready and election ``ELECTION`` is open for KEN and NOR to vote."""
+    foresight report is ready and election ``Site.election`` is open for KEN and NOR to vote."""
     from humanict.foresight import service as foresight
     from humanict.governance.ballot.group import RFC5114_2048_256
     from humanict.governance.ballot.service import BallotService
@@ -181,10 +181,11 @@ def site(settings: Settings, tmp_path_factory: pytest.TempPathFactory) -> Iterat
     officer = ballots.authenticate(tokens["officer-1"])
     public, _ = run_ceremony(RFC5114_2048_256, 3, 2)
     trustees = {"group": RFC5114_2048_256.as_dict(), "trustees": public}
+    election = Site.election
     ballots.create_election(
-        officer, "Site test post", "official", 1, ["Amal", "Boris"], trustees, ELECTION
+        officer, "Site test post", "official", 1, ["Amal", "Boris"], trustees, election
     )
-    ballots.open_round(officer, ELECTION)
+    ballots.open_round(officer, election)
     ballots.engine.dispose()
     with _serve(create_app(settings.model_copy(update={"registry_url": url}))) as base:
         yield Site(base, tokens)

@@ -13,7 +13,7 @@
 // The container's data-labels (JSON, rendered by the template) holds the words of the data table
 // and of the selection. Each map gets a data table (in a <details> after it) with one row per
 // record; economies are selected for comparison with the table's checkboxes, or with Space on a
-// country of the map (Enter opens its page). The selection is kept in the address
+// country of the map (arrow keys move between countries, Enter opens its page). The selection is kept in the address
 // (?economies=KEN,NGA), so a copied link reopens it.
 (function () {
   "use strict";
@@ -82,7 +82,7 @@
           (linked(d) ? " linked" : "");
       })
       .attr("data-iso3", function (d) { const e = byNumeric.get(d.id); return e ? e.iso3 : null; })
-      .attr("tabindex", function (d) { return linked(d) ? 0 : null; })
+      .attr("tabindex", function (d) { return linked(d) ? -1 : null; })
       .attr("role", function (d) { return linked(d) ? "link" : null; })
       .attr("aria-label", function (d) { return linked(d) ? title(d) : null; })
       .on("click", function (event, d) { visit(d); })
@@ -93,7 +93,14 @@
           event.preventDefault();
           selection.toggle(e.iso3);
         }
+        if (MOVES[event.key] !== undefined) {
+          event.preventDefault();
+          roving.move(this, MOVES[event.key]);
+        }
       });
+    const roving = rover(paths.filter(linked).nodes(), function (node) {
+      return byNumeric.get(window.d3.select(node).datum().id).name;
+    });
     if (config.attribute) {
       paths.attr("data-" + config.attribute, function (d) {
         return classKey(scale, byNumeric.get(d.id)) || "none";
@@ -103,6 +110,25 @@
     const selection = selector(container, config, economies, paths);
     container.dataset.rendered = "true";
     container.dispatchEvent(new CustomEvent("humanict:chart-drawn", { bubbles: true }));
+  }
+
+  // The map is one stop of the Tab key: arrows move between its economies in the order of their
+  // names (Home and End: the first and the last), so that Tab leaves the map at once.
+  const MOVES = { ArrowRight: 1, ArrowDown: 1, ArrowLeft: -1, ArrowUp: -1, Home: "first", End: "last" };
+
+  function rover(nodes, name) {
+    nodes.sort(function (a, b) { return name(a).localeCompare(name(b)); });
+    if (nodes.length) nodes[0].setAttribute("tabindex", "0");
+    return {
+      move: function (from, step) {
+        const at = nodes.indexOf(from);
+        const to = step === "first" ? 0 : step === "last" ? nodes.length - 1 :
+          (at + step + nodes.length) % nodes.length;
+        from.setAttribute("tabindex", "-1");
+        nodes[to].setAttribute("tabindex", "0");
+        nodes[to].focus();
+      },
+    };
   }
 
   function cell(row, text, csvValue) {
