@@ -193,8 +193,10 @@
   }
 
   // Economies selected for comparison: the table's checkboxes, the map's outlines, the address.
+  // A map without data-labels (the page gives no words for them) has neither.
   function selector(container, config, economies, paths) {
-    const labels = JSON.parse(container.dataset.labels || "{}");
+    if (!container.dataset.labels) return { toggle: function () {} };
+    const labels = JSON.parse(container.dataset.labels);
     const boxes = dataTable(container, config, economies, labels);
     const names = new Map(economies.map(function (e) { return [e.iso3, e.name]; }));
     const status = document.createElement("p");

@@ -183,6 +183,12 @@
     (details || wrap).after(bar);
   }
 
+  function labelledBy(node) {
+    const ids = (node.getAttribute("aria-labelledby") || "").split(/\s+/).filter(Boolean);
+    const first = ids.length && document.getElementById(ids[0]);
+    return first ? first.textContent.trim() : "";
+  }
+
   function chartContainer(svg) {
     return svg.closest("figure") || svg.closest("[data-choropleth]") || svg.parentElement;
   }
@@ -206,9 +212,8 @@
       }));
     }
     buttons.push(button(labels.copy, "link", copyLink));
-    const label = svg.getAttribute("aria-label") ||
-      svg.parentElement.getAttribute("aria-label") || container.getAttribute("aria-label") ||
-      (svg.querySelector("title") && svg.querySelector("title").textContent) || name;
+    const label = svg.getAttribute("aria-label") || labelledBy(svg) ||
+      svg.parentElement.getAttribute("aria-label") || container.getAttribute("aria-label") || name;
     container.after(toolbar(label, buttons));
   }
 
