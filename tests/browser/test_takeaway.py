@@ -178,3 +178,6 @@ def test_a_shared_link_restores_its_view(
     page.goto(path)
     assert page.input_value(field) == value
     assert page.evaluate(f"() => {shown}")
+    page.locator("main button[data-download=link]").first.click()
+    page.wait_for_selector("main .takeaway .copied")
+    assert page.evaluate("navigator.clipboard.readText()") == page.url

@@ -133,11 +133,11 @@
     return node;
   }
 
-  function toolbar(name, buttons) {
+  function toolbar(name, buttons, kind) {
     const bar = document.createElement("div");
     bar.className = "takeaway";
     bar.setAttribute("role", "group");
-    bar.setAttribute("aria-label", labels.tools + ": " + name);
+    bar.setAttribute("aria-label", (kind || labels.tools) + ": " + name);
     buttons.forEach(function (b) { bar.append(b); });
     return bar;
   }
@@ -235,6 +235,23 @@
     });
   }
 
+  // A page whose view is set by a form sent by GET (a year, a region, an indicator) keeps it in
+  // its address: a "Copy link" control follows its heading.
+  function equipPage() {
+    const main = document.querySelector("main");
+    const heading = main && main.querySelector("h1");
+    const forms = main ? Array.from(main.querySelectorAll("form")) : [];
+    const shared = forms.some(function (form) {
+      return form.getAttribute("method") === "get" && form.getAttribute("action");
+    });
+    if (!heading || !shared) return;
+    const bar = toolbar(heading.textContent.trim(), [button(labels.copy, "link", copyLink)],
+      labels.share);
+    bar.classList.add("page-link");
+    heading.after(bar);
+  }
+
   document.addEventListener("humanict:chart-drawn", function (event) { scan(event.target); });
+  equipPage();
   scan(document);
 })();
