@@ -173,7 +173,8 @@ def compute_index(spec: IndexSpec, warehouse: Warehouse, year: int | None = None
     """One row per scored economy: index, pillars, component scores, level and provenance.
 
     Columns: ``iso3, economy, member, year, kind, <index>, <index>_low, <index>_high, rank,
-    rank_low, rank_high, <pillars...>, level, score_<component>..., imputed, n_imputed,
+    rank_low, rank_high, <pillars...>, level, level_depends_on_imputation,
+    score_<component>..., imputed, n_imputed,
     imputation, estimates, other_year``. ``imputed`` lists the components whose score was
     imputed and ``imputation`` how (``component=method[inputs]``, see
     ``humanict.indices.impute``); ``<index>_low``/``_high`` and ``rank_low``/``rank_high``
@@ -207,6 +208,11 @@ def compute_index(spec: IndexSpec, warehouse: Warehouse, year: int | None = None
     for p, pillar in enumerate(spec.pillars):
         out[pillar.id] = result.pillar_scores[:, p]
     out["level"] = classify_levels(spec, result.index)
+    # The level rests on imputed values where the score interval crosses a level boundary.
+    out["level_depends_on_imputation"] = (result.imputed.any(axis=1)) & (
+        np.array(classify_levels(spec, result.index_low), dtype=object)
+        != np.array(classify_levels(spec, result.index_high), dtype=object)
+    )
     for j, component in enumerate(spec.components):
         out[f"score_{component.id}"] = result.component_scores[:, j]
     ids = [c.id for c in spec.components]
@@ -226,7 +232,9 @@ def compute_index(spec: IndexSpec, warehouse: Warehouse, year: int | None = None
     ranks = competition_ranks(result.index[keep])[0].astype(np.float64)
     draw_ranks = competition_ranks(result.index_draws[:, keep]).astype(np.float64)
     rank_low, rank_high = interval(ranks, draw_ranks)
-    out["rank"], out["rank_low"], out["rank_high"] = ranks, rank_low, rank_high
+    out["rank"] = ranks.astype(np.int64)
+    out["rank_low"] = np.floor(rank_low).astype(np.int64)
+    out["rank_high"] = np.ceil(rank_high).astype(np.int64)
     return out.sort_values(spec.column, ascending=False, kind="stable").reset_index(drop=True)
 
 
