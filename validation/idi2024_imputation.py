@@ -115,10 +115,12 @@ def published(spec: IndexSpec, raw: np.ndarray, context, index: pd.Index, sample
         "max_idi": float(gaps["idi"].max()),
         "within_1": int((gaps["idi"] <= 1.0).sum()),
         "within_0.1": int((gaps["idi"] <= 0.1).sum()),
+        # Published scores are rounded to 0.1: within the interval up to that rounding.
         "inside": int(
-            ((merged["low"] - 0.05 <= merged["idi_2024"]) & (merged["idi_2024"] <= merged["high"] + 0.05))[
-                incomplete
-            ].sum()
+            (
+                (merged["low"] - 0.05 <= merged["idi_2024"])
+                & (merged["idi_2024"] <= merged["high"] + 0.05)
+            )[incomplete].sum()
         ),
         "complete_max": float(max(d[~incomplete].abs().max() for d in diffs.values())),
         "per_economy": diffs["idi"][incomplete].round(2),
@@ -165,7 +167,7 @@ def main(argv: list[str]) -> int:
             f"{p['inside']}/{p['n_incomplete']} |",
             flush=True,
         )
-        print(f"  (complete sample economies, largest error on IDI or a pillar: {p['complete_max']:.3f})")
+        print(f"  (complete sample economies, largest IDI or pillar error {p['complete_max']:.3f})")
     print("\nIDI error (computed − published) per incomplete sample economy:")
     print(pd.DataFrame(details).to_string())
     return 0

@@ -53,8 +53,9 @@ def compute(
 ) -> None:
     """Compute an index: the published edition, or --year for a recomputed year.
 
-    Imputed components are listed in ``imputed``; CSV and JSON add ``imputation``
-    (component=method[inputs]) and the rank interval ``rank_low``-``rank_high``."""
+    Imputed components are listed in ``imputed``; CSV and JSON add ``imputation`` (for each
+    imputed component: the method and the inputs it used) and the rank interval
+    ``rank_low``-``rank_high`` that the imputation draws leave."""
     spec = load_spec(name)
     frame = compute_index(spec, Warehouse(settings().warehouse_path), year)
     typer.echo(

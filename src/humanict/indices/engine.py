@@ -85,20 +85,23 @@ def imputation_inputs(
     other_notes: StrArray | None,
     groups: dict[str, StrArray],
 ) -> ImputeContext:
-    """The imputation context for raw inputs (n, inputs): the groups, and where ``raw`` lacks
-    a component that other years' values ``other_raw`` (same shape) complete, that score with
-    its note (the notes of the inputs taken, joined by "; ")."""
+    """The imputation context for raw inputs (n, inputs): the groups, and other years' scores
+    (n, k). Where ``raw`` lacks a component, its score completed with other years' values
+    ``other_raw`` (same shape as ``raw``), with a note (the notes of the inputs taken, joined
+    by "; "); where ``raw`` has it, the score of the other years' values alone, so that the
+    ``other_year`` method can measure how far they stray from the edition's."""
     if other_raw is None:
         return ImputeContext(groups=groups)
     present = combine_inputs(spec, raw)
     completed = combine_inputs(spec, np.where(np.isnan(raw), other_raw, raw))
-    scores = np.where(np.isnan(present), score_components(spec, completed), np.nan)
+    alone = combine_inputs(spec, other_raw)
+    scores = score_components(spec, np.where(np.isnan(present), completed, alone))
     notes = np.full(scores.shape, "", dtype=object)
     codes = spec.input_codes
     notes_in = other_notes if other_notes is not None else np.full(raw.shape, "", dtype=object)
     for j, component in enumerate(spec.components):
         columns = [codes.index(i.code) for i in component.inputs]
-        for r in np.flatnonzero(~np.isnan(scores[:, j])):
+        for r in np.flatnonzero(np.isnan(present[:, j]) & ~np.isnan(scores[:, j])):
             notes[r, j] = "; ".join(
                 str(notes_in[r, c]) for c in columns if np.isnan(raw[r, c]) and notes_in[r, c]
             )
@@ -135,7 +138,9 @@ def _aggregate_available(spec: IndexSpec, scores: FloatArray) -> FloatArray:
     return pillars
 
 
-def interval(point: FloatArray, draws: FloatArray, coverage: float = 0.9) -> tuple[FloatArray, FloatArray]:
+def interval(
+    point: FloatArray, draws: FloatArray, coverage: float = 0.9
+) -> tuple[FloatArray, FloatArray]:
     """Central ``coverage`` interval of ``draws`` (d, n) widened to contain ``point`` (n,).
 
     With no draws the interval is the point itself.

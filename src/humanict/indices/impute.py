@@ -11,7 +11,10 @@ Methods (``METHODS``; a spec chains them in order, each filling what the earlier
 
 ``other_year``
     The value of the same indicator for the same economy from another year or source
-    (nearest year within the spec's window), scored with the same goalposts. Deterministic.
+    (nearest year within the spec's window), scored with the same goalposts. Draws add
+    normal noise whose standard deviation is, per component, the root mean square of
+    (other-year score − observed score) over the economies that have both: how far another
+    year or vintage strays from the edition's value.
 ``regression``
     Per missing pattern, ordinary least squares of the component on every component the
     economy has (with an intercept), fitted on the economies where all of those are observed.
@@ -56,8 +59,9 @@ class ImputeContext:
     """What the methods may use besides the score matrix.
 
     ``groups``: label arrays (n,) by grouping name (``region``, ``income``); ``other_year``:
-    scores (n, k) computed from other years' values, NaN where none, with ``other_year_notes``
-    (n, k) naming the indicator, year and dataset; ``draws``: number of draws (0: none).
+    scores (n, k) computed from other years' values, NaN where none (also where the score is
+    observed, to measure their spread), with ``other_year_notes`` (n, k) naming the indicator,
+    year and dataset of the cells they fill; ``draws``: number of draws (0: none).
     """
 
     lo: float = 0.0
@@ -163,7 +167,9 @@ def _per_pattern_ols(scores: FloatArray, ctx: ImputeContext, label: str, extra: 
             continue
         rows = np.flatnonzero(inverse == p)
         available = np.flatnonzero(pattern)
-        design = np.column_stack([np.ones(len(rows)), scores[np.ix_(rows, available)], dummies[rows]])
+        design = np.column_stack(
+            [np.ones(len(rows)), scores[np.ix_(rows, available)], dummies[rows]]
+        )
         predictors = ", ".join([_name(ctx, j) for j in available] + groupings)
         for target in np.flatnonzero(~pattern):
             train = observed[:, available].all(axis=1) & observed[:, target]
@@ -202,12 +208,21 @@ def impute_from_other_year(scores: FloatArray, ctx: ImputeContext) -> Imputed:
     scores = np.asarray(scores, dtype=np.float64)
     if ctx.other_year is None:
         return _result(scores, scores.copy(), _blank(scores.shape), _blank(scores.shape), ctx)
-    take = np.isnan(scores) & ~np.isnan(ctx.other_year)
-    filled = np.where(take, np.clip(ctx.other_year, ctx.lo, ctx.hi), scores)
+    other = np.asarray(ctx.other_year, dtype=np.float64)
+    take = np.isnan(scores) & ~np.isnan(other)
+    filled = np.where(take, np.clip(other, ctx.lo, ctx.hi), scores)
     notes = ctx.other_year_notes if ctx.other_year_notes is not None else _blank(scores.shape)
     method = np.where(take, "other_year", "").astype(object)
     inputs = np.where(take, notes, "").astype(object)
-    return _result(scores, filled, method, inputs, ctx)
+    both = ~np.isnan(scores) & ~np.isnan(other)
+    gap = np.where(both, other - scores, 0.0)
+    count = both.sum(axis=0)
+    spread = np.sqrt((gap**2).sum(axis=0) / np.maximum(count - 1, 1))
+    spread[count < MIN_TRAINING_ROWS] = 0.0
+    rng = np.random.default_rng(ctx.seed)
+    noise = rng.standard_normal((ctx.draws, *scores.shape)) * spread
+    draws = np.where(take, np.clip(filled + noise, ctx.lo, ctx.hi), filled)
+    return _result(scores, filled, method, inputs, ctx, draws)
 
 
 def _usable(scores: FloatArray) -> tuple[BoolArray, BoolArray]:

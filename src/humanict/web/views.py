@@ -249,9 +249,12 @@ def _member_imputation(
             inputs=inputs,
             score=_number(result.get(f"score_{component}")),
         )
-        for component, (method, inputs) in parse_imputation(str(result.get("imputation") or "")).items()
+        for component, (method, inputs) in parse_imputation(
+            str(result.get("imputation") or "")
+        ).items()
     ]
-    low, high = _number(result.get(f"{spec.column}_low")), _number(result.get(f"{spec.column}_high"))
+    low = _number(result.get(f"{spec.column}_low"))
+    high = _number(result.get(f"{spec.column}_high"))
     interval = None
     if imputed and low is not None and high is not None and result.get("rank_low") is not None:
         interval = ScoreIntervalPublic(
