@@ -39,6 +39,7 @@ measured error of each method.
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
@@ -233,8 +234,6 @@ def _usable(scores: FloatArray) -> tuple[BoolArray, BoolArray]:
 
 def impute_iterative(scores: FloatArray, ctx: ImputeContext) -> Imputed:
     """``iterative``: chained equations with posterior sampling; point = mean of the draws."""
-    import warnings
-
     from sklearn.exceptions import ConvergenceWarning
     from sklearn.experimental import enable_iterative_imputer  # noqa: F401
     from sklearn.impute import IterativeImputer
