@@ -122,3 +122,9 @@ def test_index_csv_from_the_cli(settings, monkeypatch: pytest.MonkeyPatch) -> No
     assert {"iso3", "idi", "universal", "meaningful", "imputed", "score_fixed_bb_traffic"} <= set(
         rows[0]
     )
+    assert {"imputation", "idi_low", "idi_high", "rank", "rank_low", "rank_high"} <= set(rows[0])
+    by_iso3 = {row["iso3"]: row for row in rows}
+    # Guatemala lacks both traffic series in Annex 2: each flagged with its method and inputs.
+    assert by_iso3["GTM"]["imputed"] == "mobile_bb_traffic;fixed_bb_traffic"
+    assert by_iso3["GTM"]["imputation"].count("=regression[internet_users") == 2
+    assert by_iso3["KEN"]["imputation"] == ""
