@@ -9,7 +9,10 @@
 //              class prefix+i, i the number of thresholds at or below the value;
 //   attribute  name of the data-* attribute carrying the class key ("none" when missing);
 //   link       target of a click or Enter, "{iso3}" replaced (none: not clickable);
-//   no_data    suffix of the tooltip of a country without a record.
+//   no_data    suffix of the tooltip of a country without a record;
+//   mark       {"field": "level_depends_on_imputation", "class": "marked", "title": "..."}:
+//              records whose field is true get the class (an outline) and data-marked="true",
+//              and their tooltip ends with title (text from the template, translatable).
 (function () {
   "use strict";
 
@@ -49,9 +52,15 @@
     const projection = window.d3.geoNaturalEarth1().fitSize([WIDTH, HEIGHT], { type: "Sphere" });
     const path = window.d3.geoPath(projection);
 
+    const mark = config.mark;
+    function marked(d) {
+      const e = byNumeric.get(d.id);
+      return Boolean(mark && e && e[mark.field]);
+    }
+
     function title(feature) {
       const e = byNumeric.get(feature.id);
-      if (e) return e.title || e.name;
+      if (e) return (e.title || e.name) + (marked(feature) ? mark.title || "" : "");
       return ((feature.properties && feature.properties.name) || "Unknown") +
         (config.no_data || "");
     }
@@ -74,8 +83,9 @@
       .attr("class", function (d) {
         const key = classKey(scale, byNumeric.get(d.id));
         return "country " + (key === null ? "no-data" : scale.prefix + key) +
-          (linked(d) ? " linked" : "");
+          (linked(d) ? " linked" : "") + (marked(d) ? " " + mark.class : "");
       })
+      .attr("data-marked", function (d) { return marked(d) ? "true" : null; })
       .attr("data-iso3", function (d) { const e = byNumeric.get(d.id); return e ? e.iso3 : null; })
       .attr("tabindex", function (d) { return linked(d) ? 0 : null; })
       .on("click", function (event, d) { visit(d); })
