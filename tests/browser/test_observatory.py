@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from typing import TYPE_CHECKING, Any
 
 import pytest
@@ -45,6 +46,28 @@ def test_map_is_drawn_by_level_with_a_legend(visit: Visit) -> None:
     assert legend.is_visible()
     for name in LEVEL_NAMES + ["No data"]:
         assert legend.get_by_text(name, exact=True).is_visible()
+
+
+def test_map_outlines_levels_that_depend_on_imputation(visit: Visit) -> None:
+    page = _open_home(visit)
+    config = json.loads(page.locator("script#map-data").text_content())
+    flagged = {e["iso3"] for e in config["economies"] if e["level_depends_on_imputation"]}
+    drawn = set(page.eval_on_selector_all(
+        "#map path.country[data-iso3]", "paths => paths.map(p => p.dataset.iso3)"
+    ))
+    marked = page.eval_on_selector_all(
+        "#map path.country[data-marked='true']",
+        "paths => paths.map(p => [p.dataset.iso3, getComputedStyle(p).strokeDasharray,"
+        " p.querySelector('title').textContent])",
+    )
+    assert {iso3 for iso3, _, _ in marked} == flagged & drawn
+    assert marked, "no economy with a level depending on imputation is on the map"
+    for _, dash, title in marked:
+        assert dash not in ("", "none")
+        assert title.endswith(config["mark"]["title"])
+    legend = page.locator('.legend li[data-mark="imputation"]')
+    assert legend.is_visible()
+    assert int(legend.locator(".legend-count").inner_text()) == len(flagged)
 
 
 def test_table_sorts_when_a_heading_is_clicked(visit: Visit) -> None:

@@ -29,6 +29,7 @@ from humanict.web.schemas import (
     EconomiesPublic,
     EconomyPublic,
     HomePublic,
+    ImputedComponentPublic,
     IndexInfoPublic,
     IndexRowPublic,
     IndexRowsPublic,
@@ -43,6 +44,7 @@ from humanict.web.schemas import (
     MemberPublic,
     ObservationPublic,
     PillarPublic,
+    ScoreIntervalPublic,
     SourcePublic,
     SourcesPublic,
     TrendPointPublic,
@@ -217,6 +219,51 @@ def _level_names(spec: IndexSpec) -> dict[str, str]:
     return {lv.id: lv.name for lv in spec.levels}
 
 
+def parse_imputation(text: str) -> dict[str, tuple[str, str]]:
+    """``component=method[inputs] | ...`` (the ``imputation`` column) -> {component: (method,
+    inputs)}."""
+    out = {}
+    for part in filter(None, text.split(" | ")):
+        component, _, rest = part.partition("=")
+        method, _, inputs = rest.partition("[")
+        out[component] = (method, inputs.removesuffix("]"))
+    return out
+
+
+def _member_imputation(
+    spec: IndexSpec, result: dict[str, Any] | None
+) -> tuple[list[ImputedComponentPublic], ScoreIntervalPublic | None, bool | None]:
+    """The imputed components of an economy's row, its score interval, and whether the score
+    can be recomputed from published inputs alone."""
+    if result is None:
+        return [], None, None
+    names = {c.id: c.name for c in spec.components}
+    imputed = [
+        ImputedComponentPublic(
+            component=component,
+            component_name=names.get(component, component),
+            method=method,
+            inputs=inputs,
+            score=_number(result.get(f"score_{component}")),
+        )
+        for component, (method, inputs) in parse_imputation(
+            str(result.get("imputation") or "")
+        ).items()
+    ]
+    low = _number(result.get(f"{spec.column}_low"))
+    high = _number(result.get(f"{spec.column}_high"))
+    interval = None
+    if imputed and low is not None and high is not None and result.get("rank_low") is not None:
+        interval = ScoreIntervalPublic(
+            low=low,
+            high=high,
+            rank_low=int(result["rank_low"]),
+            rank_high=int(result["rank_high"]),
+            draws=spec.imputation_draws,
+        )
+    return imputed, interval, not imputed
+
+
 def _member_inputs(
     cache: IndexCache, warehouse: Warehouse, spec: IndexSpec, iso3: str, row: dict[str, Any]
 ) -> list[InputValuePublic]:
@@ -225,12 +272,14 @@ def _member_inputs(
     if iso3 not in values.index:
         return []
     meta = warehouse.query("SELECT code, name, unit FROM indicators").set_index("code")
+    imputation = parse_imputation(str(row.get("imputation") or ""))
     out = []
     for component in spec.components:
         for item in component.inputs:
             value = _number(values.at[iso3, item.code])
             flag = flags.at[iso3, item.code]
             dataset = None if value is None else str(datasets.at[iso3, item.code])
+            how = imputation.get(component.id)
             if value is None:
                 flag = "imputed"
             known = item.code in meta.index
@@ -246,6 +295,8 @@ def _member_inputs(
                     flag=str(flag),
                     score=_number(row.get(f"score_{component.id}")),
                     dataset=dataset,
+                    imputation=how[0] if how and value is None else None,
+                    imputation_inputs=how[1] if how and value is None else None,
                 )
             )
     return out
@@ -267,9 +318,9 @@ def member_detail(
     rank = None
     if len(match):
         result = records(scores.loc[match])[0]
-        # Standard competition rank on the index value.
-        rank = int((scores[spec.column] > scores.at[match[0], spec.column]).sum()) + 1
+        rank = int(result["rank"])
     inputs = _member_inputs(cache, warehouse, spec, economy.iso3, result or {})
+    imputed, interval, reproducible = _member_imputation(spec, result)
     trend = cache.trend(index_id)
     trend = trend[trend["iso3"] == economy.iso3].sort_values(["year", "kind"])
     points = [
@@ -310,6 +361,9 @@ def member_detail(
             for p in spec.pillars
         ],
         inputs=inputs,
+        imputed=imputed,
+        interval=interval,
+        reproducible=reproducible,
         trend=points,
         sources=sources,
     )
@@ -335,6 +389,9 @@ def home(
                 name=economy.name,
                 value=None if row is None else _number(getattr(row, spec.column)),
                 level=None if row is None else row.level,
+                level_depends_on_imputation=bool(
+                    row is not None and getattr(row, "level_depends_on_imputation", False)
+                ),
             )
         )
     return HomePublic(

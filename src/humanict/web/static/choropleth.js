@@ -9,12 +9,15 @@
 //              class prefix+i, i the number of thresholds at or below the value;
 //   attribute  name of the data-* attribute carrying the class key ("none" when missing);
 //   link       target of a click or Enter, "{iso3}" replaced (none: not clickable);
-//   no_data    suffix of the tooltip of a country without a record.
+//   no_data    suffix of the tooltip of a country without a record;
+//   mark       {"field": "level_depends_on_imputation", "class": "marked", "title": "..."}:
+//              records whose field is true get the class (an outline) and data-marked="true",
+//              and their tooltip ends with title (text from the template, translatable).
 // The container's data-labels (JSON, rendered by the template) holds the words of the data table
 // and of the selection. Each map gets a data table (in a <details> after it) with one row per
 // record; economies are selected for comparison with the table's checkboxes, or with Space on a
-// country of the map (arrow keys move between countries, Enter opens its page). The selection is kept in the address
-// (?economies=KEN,NGA), so a copied link reopens it.
+// country of the map (arrow keys move between countries, Enter opens its page). The selection is
+// kept in the address (?economies=KEN,NGA), so a copied link reopens it.
 (function () {
   "use strict";
 
@@ -54,9 +57,15 @@
     const projection = window.d3.geoNaturalEarth1().fitSize([WIDTH, HEIGHT], { type: "Sphere" });
     const path = window.d3.geoPath(projection);
 
+    const mark = config.mark;
+    function marked(d) {
+      const e = byNumeric.get(d.id);
+      return Boolean(mark && e && e[mark.field]);
+    }
+
     function title(feature) {
       const e = byNumeric.get(feature.id);
-      if (e) return e.title || e.name;
+      if (e) return (e.title || e.name) + (marked(feature) ? mark.title || "" : "");
       return ((feature.properties && feature.properties.name) || "Unknown") +
         (config.no_data || "");
     }
@@ -79,8 +88,9 @@
       .attr("class", function (d) {
         const key = classKey(scale, byNumeric.get(d.id));
         return "country " + (key === null ? "no-data" : scale.prefix + key) +
-          (linked(d) ? " linked" : "");
+          (linked(d) ? " linked" : "") + (marked(d) ? " " + mark.class : "");
       })
+      .attr("data-marked", function (d) { return marked(d) ? "true" : null; })
       .attr("data-iso3", function (d) { const e = byNumeric.get(d.id); return e ? e.iso3 : null; })
       .attr("tabindex", function (d) { return linked(d) ? -1 : null; })
       .attr("role", function (d) { return linked(d) ? "link" : null; })
