@@ -37,7 +37,9 @@ def _tab_until(page: Any, test: str, limit: int = MAX_TABS) -> int:
     """Press Tab until the focused element passes ``test`` (JS on ``el``); the presses used."""
     for presses in range(1, limit + 1):
         page.keyboard.press("Tab")
-        assert page.evaluate(FOCUS_SHOWN), f"focus not visible on {_focused(page, 'el.outerHTML.slice(0, 80)')}"
+        assert page.evaluate(FOCUS_SHOWN), (
+            f"focus not visible on {_focused(page, 'el.outerHTML.slice(0, 80)')}"
+        )
         if _focused(page, test):
             return presses
     raise AssertionError(f"nothing matching {test!r} after {limit} presses of Tab")
@@ -56,7 +58,11 @@ def test_map_economies_are_reached_opened_and_selected_by_keyboard(tab: Visit) -
         "#map-data", "n => JSON.parse(n.textContent).economies.map(e => [e.name, e.iso3])"
     )
     in_order = [iso3 for _, iso3 in sorted(names, key=lambda pair: pair[0])]
-    shown = set(page.eval_on_selector_all("#map path.country[role=link]", "ps => ps.map(p => p.dataset.iso3)"))
+    shown = set(
+        page.eval_on_selector_all(
+            "#map path.country[role=link]", "ps => ps.map(p => p.dataset.iso3)"
+        )
+    )
     in_order = [code for code in in_order if code in shown]
     _tab_until(page, "el.matches('#map path.country[role=link]')")
     first = _focused(page, "el.dataset.iso3")

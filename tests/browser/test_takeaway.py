@@ -23,6 +23,9 @@ COMPARE = "/compare?economies=KEN,NGA,GHA&indicator=IT_USE_ii99"
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 PNG_SCALE = 2  # the PNG is drawn at twice the chart's size
 SVG = "{http://www.w3.org/2000/svg}"
+# Conditions on the page that a restored view shows (JavaScript expressions).
+ALL_ROWS = "[...document.querySelectorAll('{rows}')].every(r => {test})"
+SERIES = "[...document.querySelectorAll('#compare-chart g.series')]"
 
 
 @pytest.fixture(scope="module")
@@ -68,10 +71,18 @@ def test_table_csv_is_the_table(tab: Visit) -> None:
     name, path = _download(page, button.locator("+ .takeaway button[data-download=csv]"))
     assert name == "home-scores.csv"
     rows = _csv(path)
-    assert rows[0] == ["Rank", "Economy", "IDI", "Universal", "Meaningful", "Level",
-                       "Imputed inputs"]
+    assert rows[0] == [
+        "Rank",
+        "Economy",
+        "IDI",
+        "Universal",
+        "Meaningful",
+        "Level",
+        "Imputed inputs",
+    ]
     shown = page.eval_on_selector_all(
-        "#scores tbody tr", "rs => rs.map(r => [r.cells[1].innerText.trim(), r.cells[2].dataset.value])"
+        "#scores tbody tr",
+        "rs => rs.map(r => [r.cells[1].innerText.trim(), r.cells[2].dataset.value])",
     )
     assert len(rows) - 1 == len(shown) == 170
     for row, (economy, idi) in zip(rows[1:], shown, strict=True):
@@ -110,7 +121,9 @@ def test_compare_downloads_csv_svg_and_png(tab: Visit) -> None:
     data = path.read_bytes()
     assert data[:8] == PNG_SIGNATURE
     width, height = struct.unpack(">II", data[16:24])
-    box = page.eval_on_selector("#compare-chart svg", "s => [s.viewBox.baseVal.width, s.viewBox.baseVal.height]")
+    box = page.eval_on_selector(
+        "#compare-chart svg", "s => [s.viewBox.baseVal.width, s.viewBox.baseVal.height]"
+    )
     assert (width, height) == (box[0] * PNG_SCALE, box[1] * PNG_SCALE)
 
 
@@ -118,7 +131,9 @@ def test_every_chart_and_table_has_its_downloads(tab: Visit) -> None:
     page = tab.page
     page.goto("/observatory/cost")
     for chart in page.locator("main figure.chart").all():
-        kinds = chart.locator("+ .takeaway button").evaluate_all("bs => bs.map(b => b.dataset.download)")
+        kinds = chart.locator("+ .takeaway button").evaluate_all(
+            "bs => bs.map(b => b.dataset.download)"
+        )
         assert kinds == ["svg", "png", "csv", "link"]
     tables = page.locator("main table.data").count()
     with_csv = page.evaluate(
@@ -160,15 +175,36 @@ def test_selection_on_the_map_is_kept_in_the_link(tab: Visit) -> None:
 @pytest.mark.parametrize(
     ("path", "field", "value", "shown"),
     [
-        ("/offline?year=2019", "#year", "2019", "document.querySelector('h1').innerText.includes('2019')"),
-        ("/priorities?region=AFR", "#region", "AFR",
-         "[...document.querySelectorAll('#priorities tbody tr')].every(r => r.dataset.region === 'AFR')"),
-        ("/gaps?region=ASP", "#region", "ASP",
-         "[...document.querySelectorAll('tr[data-region]')].every(r => r.dataset.region === 'ASP')"),
-        (COMPARE.replace("IT_USE_ii99", "i271G"), "#indicator", "i271G",
-         "document.querySelectorAll('#compare-chart g.series').length === 3"),
-        (COMPARE, "#economies", "KEN,NGA,GHA",
-         "[...document.querySelectorAll('#compare-chart g.series')].map(g => g.dataset.iso3).join() === 'KEN,NGA,GHA'"),
+        (
+            "/offline?year=2019",
+            "#year",
+            "2019",
+            "document.querySelector('h1').innerText.includes('2019')",
+        ),
+        (
+            "/priorities?region=AFR",
+            "#region",
+            "AFR",
+            ALL_ROWS.format(rows="#priorities tbody tr", test="r.dataset.region === 'AFR'"),
+        ),
+        (
+            "/gaps?region=ASP",
+            "#region",
+            "ASP",
+            ALL_ROWS.format(rows="tr[data-region]", test="r.dataset.region === 'ASP'"),
+        ),
+        (
+            COMPARE.replace("IT_USE_ii99", "i271G"),
+            "#indicator",
+            "i271G",
+            SERIES + ".length === 3",
+        ),
+        (
+            COMPARE,
+            "#economies",
+            "KEN,NGA,GHA",
+            SERIES + ".map(g => g.dataset.iso3).join() === 'KEN,NGA,GHA'",
+        ),
     ],
 )
 def test_a_shared_link_restores_its_view(

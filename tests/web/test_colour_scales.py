@@ -21,17 +21,34 @@ MIN_DISTANCE = 8.0  # CAM02-UCS: classes of a categorical scale are told apart a
 
 # Classes of each scale, in its order; "sequential" scales must keep their lightness order.
 CATEGORICAL = {
-    "IDI levels (RdBu)": ("style.css", ["level-advanced", "level-adequate", "level-attention",
-                                        "no-data"]),
-    "GCI tiers (RdYlBu)": ("security.css", ["level-tier1", "level-tier2", "level-tier3",
-                                           "level-tier4", "level-tier5"]),
-    "readiness balance (PuOr)": ("security.css", ["dot.balance-connectivity_ahead",
-                                                 "dot.balance-security_ahead", "dot"]),
+    "IDI levels (RdBu)": (
+        "style.css",
+        ["level-advanced", "level-adequate", "level-attention", "no-data"],
+    ),
+    "GCI tiers (RdYlBu)": (
+        "security.css",
+        ["level-tier1", "level-tier2", "level-tier3", "level-tier4", "level-tier5"],
+    ),
+    "readiness balance (PuOr)": (
+        "security.css",
+        ["dot.balance-connectivity_ahead", "dot.balance-security_ahead", "dot"],
+    ),
     "representation": ("governance.css", ["cat-official", "cat-rrb-or-council", "cat-none"]),
-    "Council regions (Okabe-Ito)": ("governance.css", ["region-a", "region-b", "region-c",
-                                                       "region-d", "region-e", "region-none"]),
-    "filing stages": ("style.css", ["stage-recorded", "stage-notified", "stage-coordination",
-                                    "stage-api", "stage-plan", "stage-other"]),
+    "Council regions (Okabe-Ito)": (
+        "governance.css",
+        ["region-a", "region-b", "region-c", "region-d", "region-e", "region-none"],
+    ),
+    "filing stages": (
+        "style.css",
+        [
+            "stage-recorded",
+            "stage-notified",
+            "stage-coordination",
+            "stage-api",
+            "stage-plan",
+            "stage-other",
+        ],
+    ),
     "compared economies (Okabe-Ito)": ("style.css", [f"series-{i}" for i in range(5)]),
 }
 SEQUENTIAL = {"people offline (Reds)": ("observatory.css", [f"offline-b{i}" for i in range(5)])}

@@ -8,12 +8,15 @@ from bs4 import BeautifulSoup
 from fastapi.testclient import TestClient
 
 from humanict.data import Warehouse
+from humanict.web.charts import line_chart
 
 # One indicator from a single dataset, one that two datasets carry for the same years.
 SINGLE, OVERLAPPING = "IT_USE_ii99", "i154_FBB5$"
 
 
-def _expected(warehouse: Warehouse, indicator: str, codes: list[str]) -> dict[tuple[str, int], dict]:
+def _expected(
+    warehouse: Warehouse, indicator: str, codes: list[str]
+) -> dict[tuple[str, int], dict]:
     """Per economy and year, the observation of the latest vintage (ties: first dataset id)."""
     frame = warehouse.query("SELECT * FROM observations WHERE indicator = ?", [indicator])
     frame = frame[frame["economy"].isin(codes)]
@@ -123,3 +126,27 @@ def test_page_without_economies_shows_the_form(client: TestClient) -> None:
     assert soup.select_one("#compare-chart") is None
     codes = [o["value"] for o in soup.select("#indicator option")]
     assert codes == [i["code"] for i in client.get("/api/v1/indicators").json()["data"]]
+
+
+@pytest.mark.parametrize(
+    "values",
+    [[0.3, 12.0, 99.5], [-4.0, 2.5, 7.25], [1500.0, 1520.0, 98000.0], [5.0]],
+)
+def test_line_chart_keeps_every_point_inside_its_axes(values: list[float]) -> None:
+    series = [
+        ("AAA", "Synthetic A", [(2000 + i, v) for i, v in enumerate(values)]),
+        ("BBB", "Synthetic B", [(2003, values[0] / 2)]),
+    ]
+    chart = line_chart(series)
+    assert chart is not None
+    ticks = [value for _, value in chart.y_ticks]
+    assert min(ticks) <= min(0.0, *values, values[0] / 2) and max(ticks) >= max(values)
+    assert 2 <= len(ticks) <= 12
+    for line in chart.lines:
+        for x, y, _, value in line.points:
+            assert chart.left <= x <= chart.right and chart.top <= y <= chart.bottom
+            # y is linear in the value between the lowest and the highest tick.
+            low, high = chart.y_ticks[0], chart.y_ticks[-1]
+            expected = low[0] + (value - low[1]) / (high[1] - low[1]) * (high[0] - low[0])
+            assert y == pytest.approx(expected, abs=0.06)
+    assert line_chart([("AAA", "Synthetic A", [])]) is None

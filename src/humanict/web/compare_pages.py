@@ -41,8 +41,7 @@ def compare_page(
         chart = line_chart([(e.iso3, e.name, by_economy[e.iso3]) for e in result.economies])
         values = {(p.economy, p.year): p.value for p in result.data}
         rows = [
-            (year, [values.get((e.iso3, year)) for e in result.economies])
-            for year in result.years
+            (year, [values.get((e.iso3, year)) for e in result.economies]) for year in result.years
         ]
     response: HTMLResponse = request.app.state.templates.TemplateResponse(
         request,

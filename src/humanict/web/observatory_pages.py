@@ -148,10 +148,14 @@ def brief_page(
     )
 
 
-def _chart_rows(data: BriefData) -> list[tuple[str, int, float | None, ...]]:
+# Chart title, year, observed value, projection, interval low and high.
+ChartRow = tuple[str, int, float | None, float | None, float | None, float | None]
+
+
+def _chart_rows(data: BriefData) -> list[ChartRow]:
     """The values the brief's charts draw: per chart and year, the observed value and the
     projection with its 90% interval (None where a chart has no such value)."""
-    rows: list[tuple[str, int, float | None, ...]] = []
+    rows: list[ChartRow] = []
     for trajectory, (_, title, _) in zip(data.trajectories, CHARTS, strict=False):
         observed = {int(r["year"]): r["value"] for r in records(trajectory.observed)}
         projected = {int(r["year"]): r for r in records(trajectory.projection)}
