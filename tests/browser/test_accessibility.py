@@ -3,11 +3,14 @@ for WCAG 2.1 A and AA: no serious or critical violation."""
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 import pytest
 
+from humanict.foresight import service as foresight
+from humanict.web import api_foresight
 from humanict.web.navigation import SECTIONS
 from humanict.web.templating import vendor_urls
 
@@ -89,3 +92,27 @@ def test_page_has_no_serious_accessibility_violation(tab: Visit, site: Site, pat
     assert found == [], "\n".join(
         f"{v['impact']} {v['id']}: {v['help']} at {v['targets']}" for v in found
     )
+
+
+def test_waiting_page_is_accessible_and_reloads_once_the_report_is_ready(
+    guarded_page: Any, site: Site, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The foresight page while its report is computed: no timed refresh (axe: meta-refresh),
+    it asks the server again and shows the report once it is there."""
+    ready = threading.Event()
+    real = foresight.report_if_ready
+
+    def held(settings: Any, params: Any) -> Any:
+        return real(settings, params) if ready.is_set() else None
+
+    monkeypatch.setattr(foresight, "report_if_ready", held)
+    monkeypatch.setattr(api_foresight, "RETRY_AFTER_SECONDS", 1)
+    with guarded_page(site.base) as seen:
+        page = seen.page
+        page.goto(_url("/foresight", site))
+        page.wait_for_selector("#foresight-preparing")
+        assert page.locator("meta[http-equiv=refresh]").count() == 0
+        found = [v for v in _violations(page) if v["impact"] in BLOCKING]
+        assert found == []
+        ready.set()
+        page.wait_for_selector("#radar[data-rendered='true']")
