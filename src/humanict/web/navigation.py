@@ -35,6 +35,7 @@ SECTIONS: tuple[Section, ...] = (
             Link("Gaps", "/gaps"),
             Link("Robustness", "/indices/idi2024/robustness"),
             Link("Cost to connect", "/observatory/cost"),
+            Link("Compare economies", "/compare"),
         ),
     ),
     Section(

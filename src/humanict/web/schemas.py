@@ -163,6 +163,29 @@ class ObservationPublic(BaseModel):
     note: str | None = None
 
 
+class ComparisonPointPublic(BaseModel):
+    """One economy's value of the indicator in one year, with where it comes from."""
+
+    economy: str = Field(examples=["KEN"])
+    year: int
+    value: float
+    unit: str | None = None
+    dataset: str
+    vintage: str
+    source: str
+    flag: str = Field(description="observed, estimate or imputed, as the source gives it.")
+
+
+class ComparisonPublic(BaseModel):
+    """Two to five economies on one indicator over time (the JSON twin of /compare)."""
+
+    indicator: IndicatorPublic
+    economies: list[EconomyPublic] = Field(description="In the order they were asked for.")
+    years: list[int] = Field(description="Every year with a value for at least one economy.")
+    data: list[ComparisonPointPublic]
+    count: int
+
+
 class IndicatorDetailPublic(BaseModel):
     indicator: IndicatorPublic
     economy: str | None

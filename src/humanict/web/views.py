@@ -6,7 +6,6 @@ No index or data logic lives here: scores come from ``humanict.indices``, econom
 
 from __future__ import annotations
 
-import difflib
 import fnmatch
 import math
 from typing import Any
@@ -20,9 +19,12 @@ from humanict.errors import NotFoundError
 from humanict.indices import EDITION, IndexSpec, available_specs
 from humanict.indices.levels import level_counts
 from humanict.members import Economy, filter_economies, get_economy, load_economies
+from humanict.observatory import comparison
 from humanict.output import records
 from humanict.web.cache import IndexCache
 from humanict.web.schemas import (
+    ComparisonPointPublic,
+    ComparisonPublic,
     ComponentPublic,
     EconomiesPublic,
     EconomyPublic,
@@ -198,12 +200,7 @@ def indicator_detail(
     frame = warehouse.query(_INDICATOR_SQL.format(where="WHERE i.code = ?"), [code])
     if frame.empty:
         known = warehouse.query("SELECT code FROM indicators")["code"].tolist()
-        close = difflib.get_close_matches(code, known, n=3, cutoff=0.5)
-        hint = f"did you mean {', '.join(close)}? " if close else ""
-        raise NotFoundError(
-            f"unknown indicator {code!r}; {hint}GET /api/v1/indicators lists the "
-            f"{len(known)} known codes"
-        )
+        raise NotFoundError(comparison.unknown_indicator_message(code, known))
     sql = "SELECT * FROM observations WHERE indicator = ?"
     params: list[object] = [code]
     iso3 = None
@@ -403,4 +400,25 @@ def home(
         levels=info.levels,
         map=map_data,
         sources=list_sources(warehouse).data,
+    )
+
+
+def compare(
+    settings: Settings, warehouse: Warehouse, economies: str | None, indicator: str
+) -> ComparisonPublic:
+    """Two to five economies (ISO3 codes separated by commas) on one indicator over time; an
+    InvalidInputError (422) names what is wrong with the request."""
+    codes = comparison.parse_economies(economies)
+    everyone = {e.iso3: e for e in load_economies(settings.data_dir)}
+    comparison.check_economies(codes, everyone)
+    comparison.check_indicator(warehouse, indicator)
+    info = warehouse.query(_INDICATOR_SQL.format(where="WHERE i.code = ?"), [indicator])
+    frame = comparison.series(warehouse, indicator, codes)
+    points = [ComparisonPointPublic(**row) for row in records(frame)]
+    return ComparisonPublic(
+        indicator=IndicatorPublic(**records(info)[0]),
+        economies=[economy_public(everyone[code]) for code in codes],
+        years=sorted({p.year for p in points}),
+        data=points,
+        count=len(points),
     )

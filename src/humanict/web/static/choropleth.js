@@ -13,6 +13,11 @@
 //   mark       {"field": "level_depends_on_imputation", "class": "marked", "title": "..."}:
 //              records whose field is true get the class (an outline) and data-marked="true",
 //              and their tooltip ends with title (text from the template, translatable).
+// The container's data-labels (JSON, rendered by the template) holds the words of the data table
+// and of the selection. Each map gets a data table (in a <details> after it) with one row per
+// record; economies are selected for comparison with the table's checkboxes, or with Space on a
+// country of the map (arrow keys move between countries, Enter opens its page). The selection is
+// kept in the address (?economies=KEN,NGA), so a copied link reopens it.
 (function () {
   "use strict";
 
@@ -73,7 +78,7 @@
     const linked = function (d) { return Boolean(config.link && byNumeric.has(d.id)); };
     const svg = window.d3.select(container).append("svg")
       .attr("viewBox", "0 0 " + WIDTH + " " + HEIGHT)
-      .attr("role", "img")
+      .attr("role", "group")
       .attr("aria-label", container.getAttribute("aria-label"));
     svg.append("path").attr("class", "sphere").attr("d", path({ type: "Sphere" }));
     const paths = svg.append("g").selectAll("path")
@@ -87,16 +92,173 @@
       })
       .attr("data-marked", function (d) { return marked(d) ? "true" : null; })
       .attr("data-iso3", function (d) { const e = byNumeric.get(d.id); return e ? e.iso3 : null; })
-      .attr("tabindex", function (d) { return linked(d) ? 0 : null; })
+      .attr("tabindex", function (d) { return linked(d) ? -1 : null; })
+      .attr("role", function (d) { return linked(d) ? "link" : null; })
+      .attr("aria-label", function (d) { return linked(d) ? title(d) : null; })
       .on("click", function (event, d) { visit(d); })
-      .on("keydown", function (event, d) { if (event.key === "Enter") visit(d); });
+      .on("keydown", function (event, d) {
+        const e = byNumeric.get(d.id);
+        if (event.key === "Enter") visit(d);
+        if (event.key === " " && e) {
+          event.preventDefault();
+          selection.toggle(e.iso3);
+        }
+        if (MOVES[event.key] !== undefined) {
+          event.preventDefault();
+          roving.move(this, MOVES[event.key]);
+        }
+      });
+    const roving = rover(paths.filter(linked).nodes(), function (node) {
+      return byNumeric.get(window.d3.select(node).datum().id).name;
+    });
     if (config.attribute) {
       paths.attr("data-" + config.attribute, function (d) {
         return classKey(scale, byNumeric.get(d.id)) || "none";
       });
     }
     paths.append("title").text(title);
+    const selection = selector(container, config, economies, paths);
     container.dataset.rendered = "true";
+    container.dispatchEvent(new CustomEvent("humanict:chart-drawn", { bubbles: true }));
+  }
+
+  // The map is one stop of the Tab key: arrows move between its economies in the order of their
+  // names (Home and End: the first and the last), so that Tab leaves the map at once.
+  const MOVES = { ArrowRight: 1, ArrowDown: 1, ArrowLeft: -1, ArrowUp: -1, Home: "first", End: "last" };
+
+  function rover(nodes, name) {
+    nodes.sort(function (a, b) { return name(a).localeCompare(name(b)); });
+    if (nodes.length) nodes[0].setAttribute("tabindex", "0");
+    return {
+      move: function (from, step) {
+        const at = nodes.indexOf(from);
+        const to = step === "first" ? 0 : step === "last" ? nodes.length - 1 :
+          (at + step + nodes.length) % nodes.length;
+        from.setAttribute("tabindex", "-1");
+        nodes[to].setAttribute("tabindex", "0");
+        nodes[to].focus();
+      },
+    };
+  }
+
+  function cell(row, text, csvValue) {
+    const td = row.insertCell();
+    td.textContent = text;
+    if (csvValue !== undefined) td.dataset.csv = csvValue;
+    return td;
+  }
+
+  // The map's data as a table in a <details> after the container; returns the checkboxes.
+  function dataTable(container, config, economies, labels) {
+    const field = config.scale.field;
+    const details = document.createElement("details");
+    details.className = "chart-data";
+    const summary = document.createElement("summary");
+    summary.textContent = labels.table;
+    const wrap = document.createElement("div");
+    wrap.className = "table-wrap";
+    const table = document.createElement("table");
+    table.className = "data compact";
+    table.id = container.id + "-table";
+    const head = table.createTHead().insertRow();
+    [labels.economy, "ISO3", field, labels.details, labels.select].forEach(function (text, i) {
+      const th = document.createElement("th");
+      th.scope = "col";
+      th.textContent = text;
+      if (i === 4) th.dataset.csv = "skip";
+      head.append(th);
+    });
+    const body = table.createTBody();
+    const boxes = new Map();
+    economies.forEach(function (e) {
+      const row = body.insertRow();
+      row.dataset.iso3 = e.iso3;
+      const name = row.insertCell();
+      if (config.link) {
+        const a = document.createElement("a");
+        a.href = config.link.replace("{iso3}", e.iso3);
+        a.textContent = e.name;
+        name.append(a);
+      } else {
+        name.textContent = e.name;
+      }
+      name.dataset.csv = e.name;
+      cell(row, e.iso3);
+      const value = e[field];
+      const shown = value === null || value === undefined ? "" : String(value);
+      cell(row, (config.levels && config.levels[shown]) || shown, shown);
+      cell(row, e.title || "");
+      const box = document.createElement("input");
+      box.type = "checkbox";
+      box.value = e.iso3;
+      box.setAttribute("aria-label", labels.select_one.replace("{name}", e.name));
+      row.insertCell().append(box);
+      boxes.set(e.iso3, box);
+    });
+    wrap.append(table);
+    details.append(summary, wrap);
+    container.after(details);
+    container.dataset.table = table.id;
+    return boxes;
+  }
+
+  // Economies selected for comparison: the table's checkboxes, the map's outlines, the address.
+  // A map without data-labels (the page gives no words for them) has neither.
+  function selector(container, config, economies, paths) {
+    if (!container.dataset.labels) return { toggle: function () {} };
+    const labels = JSON.parse(container.dataset.labels);
+    const boxes = dataTable(container, config, economies, labels);
+    const names = new Map(economies.map(function (e) { return [e.iso3, e.name]; }));
+    const status = document.createElement("p");
+    status.className = "selection";
+    status.setAttribute("aria-live", "polite");
+    status.id = container.id + "-selection";
+    container.after(status);
+    const params = new URLSearchParams(window.location.search);
+    const selected = new Set((params.get("economies") || "").toUpperCase().split(",")
+      .filter(function (code) { return names.has(code); }));
+
+    function show() {
+      const codes = Array.from(selected);
+      paths.classed("selected", function () { return selected.has(this.dataset.iso3); })
+        .attr("aria-current", function () { return selected.has(this.dataset.iso3) ? "true" : null; });
+      boxes.forEach(function (box, code) { box.checked = selected.has(code); });
+      const query = new URLSearchParams(window.location.search);
+      if (codes.length) query.set("economies", codes.join(",")); else query.delete("economies");
+      const search = query.toString();
+      window.history.replaceState(null, "", window.location.pathname +
+        (search ? "?" + search.replace(/%2C/g, ",") : "") + window.location.hash);
+      status.textContent = "";
+      if (!codes.length) {
+        status.textContent = labels.none;
+        return;
+      }
+      status.append(labels.selected + " " + codes.map(function (c) { return names.get(c); })
+        .join(", ") + ". ");
+      if (codes.length >= 2 && codes.length <= 5) {
+        const link = document.createElement("a");
+        link.href = "/compare?economies=" + codes.join(",");
+        link.className = "compare-link";
+        link.textContent = labels.compare;
+        status.append(link);
+      } else {
+        status.append(labels.range);
+      }
+    }
+
+    const selection = {
+      toggle: function (code) {
+        if (selected.has(code)) selected.delete(code); else selected.add(code);
+        show();
+      },
+    };
+    boxes.forEach(function (box, code) {
+      box.addEventListener("change", function () {
+        if (box.checked !== selected.has(code)) selection.toggle(code);
+      });
+    });
+    show();
+    return selection;
   }
 
   function render(container) {

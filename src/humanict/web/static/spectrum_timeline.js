@@ -79,4 +79,5 @@
       li.append("span").text(item[1]);
     });
   container.dataset.rendered = "true";
+  container.dispatchEvent(new CustomEvent("humanict:chart-drawn", { bubbles: true }));
 })();
