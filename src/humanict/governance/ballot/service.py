@@ -31,8 +31,8 @@ from humanict.governance.ballot.auth import (
 )
 from humanict.governance.ballot.ballots import BLANK, RoundSpec, check_ballot, fingerprint
 from humanict.governance.ballot.board import GENESIS, Entry, make_entry
-from humanict.governance.ballot.elgamal import Ciphertext
-from humanict.governance.ballot.group import group_from_dict
+from humanict.governance.ballot.elgamal import Ciphertext, stored_ciphertext
+from humanict.governance.ballot.group import Element, group_from_dict
 from humanict.governance.ballot.outcome import round_outcome
 from humanict.governance.ballot.tally import aggregate, check_share, combine_counts
 from humanict.governance.ballot.trustees import check_public_record
@@ -161,7 +161,7 @@ class BallotService:
             "candidates": names,
             "group": group.as_dict(),
             "trustees": trustees_public["trustees"],
-            "key": str(key_set.key),
+            "key": group.encode(key_set.key),
         }
         entry = make_entry(0, GENESIS, "election", manifest)
         with self._lock, self.sessions.begin() as session:
@@ -443,15 +443,16 @@ class BallotService:
 
     def _tally_state(
         self, session: Session, cache: _Cache, election: store.Election
-    ) -> tuple[RoundSpec, list[Ciphertext], dict[int, list[int]]]:
+    ) -> tuple[RoundSpec, list[Ciphertext], dict[int, list[Element]]]:
         """The closed round's spec, aggregates (recomputed from the board) and accepted shares
         (their proofs were checked when they were submitted)."""
         spec = self._spec(session, cache, election)
         ballots = self._ballot_payloads(session, election.id, election.round)
-        cts = [[Ciphertext(int(s["a"]), int(s["b"])) for s in b["selections"]] for b in ballots]
-        aggregates = aggregate(cache.context.group, len(spec.options), cts)
+        group = cache.context.group
+        cts = [[stored_ciphertext(group, s) for s in b["selections"]] for b in ballots]
+        aggregates = aggregate(group, len(spec.options), cts)
         shares = {
-            p["trustee"]: [int(item["d"]) for item in p["shares"]]
+            p["trustee"]: [group.load(item["d"]) for item in p["shares"]]
             for p in self._payloads(session, election.id, "share")
             if p["round"] == election.round
         }
