@@ -178,6 +178,9 @@ class Secp256k1Group(Group):
                 "the secp256k1 group needs the coincurve package: pip install coincurve"
             ) from err
         self._point = PublicKey
+        # Parsing a point costs a square root; the key, the ciphertexts of a ballot and the
+        # generator's multiples recur across one verification, so parsed points are kept.
+        self._parse = lru_cache(maxsize=16_384)(PublicKey)
 
     def __eq__(self, other: object) -> bool:
         return isinstance(other, Secp256k1Group)
@@ -191,7 +194,7 @@ class Secp256k1Group(Group):
         if y == self.identity:
             return x
         try:
-            return bytes(self._point.combine_keys([self._point(x), self._point(y)]).format())
+            return bytes(self._point.combine_keys([self._parse(x), self._parse(y)]).format())
         except ValueError:  # x = y^-1: the sum is the point at infinity
             return self.identity
 
@@ -199,7 +202,7 @@ class Secp256k1Group(Group):
         e %= self.q
         if e == 0 or x == self.identity:
             return self.identity
-        return bytes(self._point(x).multiply(e.to_bytes(32, "big")).format())
+        return bytes(self._parse(x).multiply(e.to_bytes(32, "big")).format())
 
     def gpow(self, e: int) -> bytes:
         e %= self.q
@@ -219,7 +222,7 @@ class Secp256k1Group(Group):
         if not isinstance(x, bytes) or len(x) != 33 or x[0] not in (2, 3):
             return False
         try:
-            self._point(x)
+            self._parse(x)
         except ValueError:
             return False
         return True
