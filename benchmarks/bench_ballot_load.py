@@ -93,6 +93,7 @@ class Figures:
     on_board: int = 0
     counted: int = 0
     load: float = 0.0
+    server_cpu_s: float = 0.0
     profile: dict[str, float] = field(default_factory=dict)
 
     def pct(self, q: int) -> float:
@@ -154,6 +155,22 @@ async def _send_all(port: int, requests: list[bytes]) -> tuple[float, list[float
     start = time.perf_counter()
     await asyncio.gather(*(one(s, r) for s, r in zip(streams, requests, strict=True)))
     return time.perf_counter() - start, latencies, statuses
+
+
+def _server_cpu_s(pid: int) -> float:
+    """CPU time (user + system, s) of the server process and its worker processes (Linux)."""
+    tick = os.sysconf("SC_CLK_TCK")
+    total = 0.0
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if entry.name == str(pid) or fields[1] == str(pid):  # fields[1]: the parent's pid
+            total += (int(fields[11]) + int(fields[12])) / tick
+    return total
 
 
 def _server(url: str, port: int, workers: int) -> subprocess.Popen[bytes]:
@@ -257,7 +274,9 @@ def run(backend: str, config: Config) -> Figures:
             _request(port, "/api/v1/elections/load/ballots", credentials[iso3], ballot)
             for iso3, ballot in zip(cast_by, encrypted, strict=True)
         ]
+        cpu_before = _server_cpu_s(server.pid)
         figures.wall_s, figures.latencies_ms, statuses = asyncio.run(_send_all(port, requests))
+        figures.server_cpu_s = _server_cpu_s(server.pid) - cpu_before
         figures.sent, figures.accepted = len(requests), statuses.count(201)
         auth = {"Authorization": f"Bearer {tokens['officer-1']}"}
         with httpx.Client(base_url=base + "/api/v1/elections/load", timeout=600) as client:
@@ -313,6 +332,10 @@ def report(f: Figures, config: Config) -> None:
     print(f"cast wall time                        {f.wall_s:8.2f} s")
     print(f"throughput                            {f.accepted / f.wall_s:8.1f} ballots/s")
     print(
+        f"server CPU for the casts              {f.server_cpu_s:8.2f} s "
+        f"({f.server_cpu_s / f.sent * 1000:.1f} ms per cast, HTTP included)"
+    )
+    print(
         f"latency p50 / p95 / p99               {f.pct(50):8.0f} / {f.pct(95):.0f} / "
         f"{f.pct(99):.0f} ms"
     )
@@ -347,14 +370,15 @@ def main() -> None:
                 rows.append(figures)
     print("\nbefore/after (193 casts sent at once; p99 target 500 ms)")
     print(f"{'backend':10s} {'config':8s} {'p50 ms':>8s} {'p95 ms':>8s} {'p99 ms':>8s} "
-          f"{'ballots/s':>9s} {'tally+verify s':>14s} {'load':>5s}")
+          f"{'ballots/s':>9s} {'CPU ms/cast':>11s} {'tally+verify s':>14s} {'load':>5s}")
     for backend, (p99, rate) in RECORDED_BEFORE.items():
         print(f"{backend:10s} {'recorded':8s} {'':>8s} {'':>8s} {p99:8.0f} {rate:9.1f} "
-              f"{'':>14s} {'':>5s}  (first measurement, before the change)")
+              f"{'':>11s} {'':>14s} {'':>5s}  (first measurement, before the change)")
     for f in rows:
         check = f.tally_s + f.verify_s + f.standalone_s
         print(f"{f.backend:10s} {f.config:8s} {f.pct(50):8.0f} {f.pct(95):8.0f} "
-              f"{f.pct(99):8.0f} {f.accepted / f.wall_s:9.1f} {check:14.2f} {f.load:5.1f}")
+              f"{f.pct(99):8.0f} {f.accepted / f.wall_s:9.1f} "
+              f"{f.server_cpu_s / f.sent * 1000:11.1f} {check:14.2f} {f.load:5.1f}")
 
 
 if __name__ == "__main__":

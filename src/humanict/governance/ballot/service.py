@@ -96,10 +96,12 @@ def _refusal(
     markers: dict[str, bool],
 ) -> Exception | None:
     """Why a verified ballot cannot go on the board now (None: it can)."""
-    if election.status != "open" or election.round != item.round:
+    if election.status != "open":
+        return ConflictError(_not_open(election.id, election.status))
+    if election.round != item.round:
         return ConflictError(
-            f"round {item.round} of election {election.id!r} is not open (status: "
-            f"{election.status}); the ballot was not recorded"
+            f"round {item.round} of election {election.id!r} is no longer open (round "
+            f"{election.round} is); the ballot was not recorded"
         )
     if item.ballot["tracking_code"] in taken_codes or item.fingerprint in taken_prints:
         return ConflictError(
@@ -111,6 +113,10 @@ def _refusal(
     if markers[item.voter]:
         return ConflictError(f"{item.voter} has already voted in round {item.round}")
     return None
+
+
+def _not_open(eid: str, status: str) -> str:
+    return f"election {eid!r} is {status}, not open for voting; the ballot was not recorded"
 
 
 @dataclass
@@ -342,14 +348,13 @@ class BallotService:
         if not voter.voting_rights:
             raise ForbiddenError(f"the delegation of {voter.id} has no voting rights")
         cache = self._context(eid)
-        with self.sessions() as session:
-            election = self._election(session, eid)
-            if election.status != "open":
-                raise ConflictError(
-                    f"election {eid!r} is {election.status}, not open for voting; the ballot "
-                    "was not recorded"
-                )
-            spec = self._spec(session, cache, election)
+        spec = cache.spec
+        if spec is None or not isinstance(ballot, dict) or ballot.get("round") != spec.round:
+            with self.sessions() as session:  # else the append checks status and round
+                election = self._election(session, eid)
+                if election.status != "open":
+                    raise ConflictError(_not_open(eid, election.status))
+                spec = self._spec(session, cache, election)
         ctx = cache.context
         check_ballot(ctx.group, ctx.key, spec, ballot)
         item = _Pending(voter.id, ballot, spec.round, fingerprint(ballot))
