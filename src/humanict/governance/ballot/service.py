@@ -224,11 +224,11 @@ class BallotService:
         key = cache_key(f"{ident}:{secret}")
         if key in self._auth:
             return self._auth[key]
-        with self.sessions() as session:
+        with self.sessions() as session:  # read, then check outside: argon2id takes a while
             cred = session.get(store.Credential, ident)
-            if cred is None or not secret_matches(cred.secret_hash, secret):
-                raise AuthenticationError(f"credential {ident!r} is unknown or its secret is wrong")
-            principal = Principal(cred.id, Role(cred.role), cred.member_iso3, cred.voting_rights)
+        if cred is None or not secret_matches(cred.secret_hash, secret):
+            raise AuthenticationError(f"credential {ident!r} is unknown or its secret is wrong")
+        principal = Principal(cred.id, Role(cred.role), cred.member_iso3, cred.voting_rights)
         self._auth[key] = principal
         return principal
 
