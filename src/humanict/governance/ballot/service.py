@@ -191,6 +191,7 @@ class BallotService:
     def login(self, token: str | None) -> dict[str, Any]:
         """Check ``ID:SECRET`` once (argon2id) and return a session token for later requests."""
         principal = self.authenticate(token)
+        self._principals[principal.id] = principal  # the token's first use needs no read
         session_token_, expires = session_token(self._session_key(), principal.id, time.time())
         return {
             "token": session_token_,
