@@ -1,4 +1,9 @@
-"""A live server on loopback and a headless Chromium that may only reach it."""
+"""A live server on loopback and a headless Chromium that may only reach it.
+
+Tests wait for the condition they need (a selector, a URL, ``expect`` on a locator, a
+``wait_for_function``), never for a fixed time. TIMEOUT_MS only bounds how long a condition may
+take to hold; it is generous because the tests must pass on a loaded 2-core machine, and a
+passing test never waits for it."""
 
 from __future__ import annotations
 
@@ -19,7 +24,7 @@ from humanict.config import Settings
 from humanict.web import create_app
 
 CHROMIUM = Path("/usr/bin/chromium")
-TIMEOUT_MS = 30_000
+TIMEOUT_MS = 120_000
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",
@@ -72,6 +77,8 @@ def live_url(settings: Settings) -> Iterator[str]:
 @pytest.fixture(scope="session")
 def browser() -> Iterator[object]:
     from playwright import sync_api
+
+    sync_api.expect.set_options(timeout=TIMEOUT_MS)  # expect(...) waits as long as the rest
 
     if not CHROMIUM.exists():
         pytest.fail(f"no Chromium at {CHROMIUM}: install Debian's chromium (`make browser`)")
