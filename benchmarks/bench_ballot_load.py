@@ -1,24 +1,34 @@
-"""Load benchmark of the secret ballot: 193 delegations cast encrypted ballots concurrently
-through the HTTP API of a real uvicorn server on loopback (a separate process), on SQLite and
-on PostgreSQL. Prints throughput, latency percentiles, the time to decrypt and tally, and the
-time to verify the whole board.
+"""Load benchmark of the secret ballot: 193 delegations cast encrypted ballots at once through
+the HTTP API of a real uvicorn server on loopback (a separate process), on SQLite and on
+PostgreSQL. Prints latency percentiles, throughput, the profile of one cast (credential check,
+proof verification, database), the time to decrypt and tally and to verify the whole board,
+and a before/after table.
 
-Ballots are encrypted beforehand (as each delegation's own device would), in a process pool, so
-the timed phase measures the server: authentication (argon2id), proof verification and the
-board append. Group: RFC 5114 2048-bit MODP with a 256-bit subgroup; election of one official
-with 4 candidates (5 options with BLANK); trustees 3 of 5.
+Two configurations, each run on each backend:
 
-Latency is measured per request from the client's send; with all 193 requests in flight at
-once it includes the time queued behind the others (use --concurrency to limit them).
+* ``before``: the design this benchmark first measured - RFC 5114 2048-bit MODP group, every
+  request carries ``ID:SECRET`` (argon2id checked on a delegation's first request), one server
+  process;
+* ``after``: the secp256k1 group, one login per delegation before the vote (argon2id once,
+  timed as its own phase) and a session token on the cast, ``--workers`` server processes.
+
+Everything a delegation's device does is done before the timed phase: its ballot is encrypted
+(in a process pool), its HTTP request is written out and its connection is opened. The timed
+phase then sends all 193 requests at once from one asyncio loop over raw sockets (the lightest
+client, so that it takes little of the CPU the server needs); a request's latency runs from its
+send to the end of its response, so with all in flight at once it includes the time queued
+behind the others. Election: one official, 4 candidates (5 options with BLANK), 3-of-5
+trustees. Every accepted ballot must be on the board and the tally must count them all.
 
 Usage: .venv/bin/python benchmarks/bench_ballot_load.py [--backends sqlite postgresql]
-       [--concurrency 193]
+       [--configs before after] [--workers 2] [--repeat 1]
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import json
 import os
 import secrets
 import socket
@@ -28,6 +38,7 @@ import sys
 import tempfile
 import time
 from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -35,13 +46,15 @@ import httpx
 
 from humanict.config import Settings
 from humanict.governance.ballot import standalone_verifier
+from humanict.governance.ballot.ballots import check_ballot
 from humanict.governance.ballot.client import (
+    current_round,
     entries_from_json,
     prepare_ballot,
     record_id,
     trustee_share,
 )
-from humanict.governance.ballot.group import RFC5114_2048_256
+from humanict.governance.ballot.group import RFC5114_2048_256, SECP256K1, Group
 from humanict.governance.ballot.service import BallotService
 from humanict.governance.ballot.trustees import run_ceremony
 from humanict.governance.ballot.verify import verify_entries
@@ -49,14 +62,43 @@ from humanict.members.registry import member_states
 
 CANDIDATES = ["Candidate 1", "Candidate 2", "Candidate 3", "Candidate 4"]
 PG_ADMIN = "host=127.0.0.1 port=5432 user=postgres dbname=test"
+#: First measurement of this benchmark (RFC 5114 group, argon2id per first request, one
+#: process), on the code before the secp256k1 group and session tokens, 193 casts at once,
+#: 2 cores with other work running (load average 2.8-3.4).
+RECORDED_BEFORE = {"sqlite": (10_694, 17.9), "postgresql": (14_982, 12.8)}  # p99 ms, ballots/s
 
 
-def _gmp() -> bool:
-    try:
-        import gmpy2  # noqa: F401
-    except ImportError:
-        return False
-    return True
+@dataclass(frozen=True)
+class Config:
+    name: str
+    group: Group
+    login: bool
+    workers: int
+
+
+@dataclass
+class Figures:
+    backend: str
+    config: str
+    accepted: int = 0
+    sent: int = 0
+    wall_s: float = 0.0
+    latencies_ms: list[float] = field(default_factory=list)
+    login_s: float | None = None
+    tally_s: float = 0.0
+    verify_s: float = 0.0
+    standalone_s: float = 0.0
+    shares_s: float = 0.0
+    proofs: int = 0
+    on_board: int = 0
+    counted: int = 0
+    load: float = 0.0
+    server_cpu_s: float = 0.0
+    refused: dict[int, int] = field(default_factory=dict)
+    profile: dict[str, float] = field(default_factory=dict)
+
+    def pct(self, q: int) -> float:
+        return statistics.quantiles(self.latencies_ms, n=100, method="inclusive")[q - 1]
 
 
 def _free_port() -> int:
@@ -80,157 +122,273 @@ def _encrypt(args: tuple[list[Any], list[str]]) -> dict[str, Any]:
     return prepare_ballot(*args)
 
 
-def _pct(values: list[float], q: float) -> float:
-    return statistics.quantiles(values, n=100, method="inclusive")[int(q) - 1]
+def _request(port: int, path: str, token: str, body: dict[str, Any]) -> bytes:
+    """One HTTP/1.1 POST written out in full, as a delegation's device would hold it ready."""
+    data = json.dumps(body, separators=(",", ":")).encode()
+    head = (
+        f"POST {path} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nAuthorization: Bearer {token}\r\n"
+        f"Content-Type: application/json\r\nContent-Length: {len(data)}\r\n\r\n"
+    )
+    return head.encode() + data
 
 
-async def _cast_all(base: str, eid: str, ballots: dict[str, dict[str, Any]], limit: int) -> Any:
-    gate = asyncio.Semaphore(limit)
+async def _send_all(port: int, requests: list[bytes]) -> tuple[float, list[float], list[int]]:
+    """Open every connection, then send every request at once; (wall s, latencies ms, codes)."""
+    streams = [await asyncio.open_connection("127.0.0.1", port) for _ in requests]
     latencies: list[float] = []
     statuses: list[int] = []
 
-    async def one(client: httpx.AsyncClient, token: str, ballot: dict[str, Any]) -> None:
-        async with gate:
-            start = time.perf_counter()
-            response = await client.post(
-                f"/api/v1/elections/{eid}/ballots",
-                json=ballot,
-                headers={"Authorization": f"Bearer {token}"},
-            )
-            latencies.append(time.perf_counter() - start)
-            statuses.append(response.status_code)
-
-    limits = httpx.Limits(max_connections=limit, max_keepalive_connections=limit)
-    async with httpx.AsyncClient(base_url=base, timeout=600, limits=limits) as client:
+    async def one(stream: tuple[asyncio.StreamReader, asyncio.StreamWriter], raw: bytes) -> None:
+        reader, writer = stream
         start = time.perf_counter()
-        await asyncio.gather(*(one(client, t, b) for t, b in ballots.items()))
-        wall = time.perf_counter() - start
-    return wall, latencies, statuses
+        writer.write(raw)
+        first = (await reader.readline()).split()
+        if len(first) < 2:  # the connection closed without an answer
+            latencies.append((time.perf_counter() - start) * 1000)
+            statuses.append(0)
+            writer.close()
+            return
+        status = int(first[1])
+        length = 0
+        while (line := await reader.readline()) not in (b"\r\n", b""):
+            name, _, value = line.decode().partition(":")
+            if name.lower() == "content-length":
+                length = int(value)
+        await reader.readexactly(length)
+        latencies.append((time.perf_counter() - start) * 1000)
+        statuses.append(status)
+        writer.close()
+
+    start = time.perf_counter()
+    await asyncio.gather(*(one(s, r) for s, r in zip(streams, requests, strict=True)))
+    return time.perf_counter() - start, latencies, statuses
 
 
-def run(backend: str, concurrency: int) -> None:
+def _server_cpu_s(pid: int) -> float:
+    """CPU time (user + system, s) of the server process and its worker processes (Linux)."""
+    tick = os.sysconf("SC_CLK_TCK")
+    total = 0.0
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if entry.name == str(pid) or fields[1] == str(pid):  # fields[1]: the parent's pid
+            total += (int(fields[11]) + int(fields[12])) / tick
+    return total
+
+
+def _server(url: str, port: int, workers: int) -> subprocess.Popen[bytes]:
+    env = {**os.environ, "HUMANICT_REGISTRY_URL": url}
+    command = [sys.executable, "-m", "uvicorn", "--factory", "humanict.web.app:create_app"]
+    command += ["--host", "127.0.0.1", "--port", str(port), "--log-level", "warning"]
+    command += ["--workers", str(workers), "--backlog", "1024"]
+    server = subprocess.Popen(command, env=env)
+    deadline = time.monotonic() + 90
+    while True:
+        try:
+            httpx.get(f"http://127.0.0.1:{port}/api/v1/elections", timeout=5).raise_for_status()
+            return server
+        except httpx.HTTPError:
+            if time.monotonic() > deadline or server.poll() is not None:
+                server.kill()
+                raise RuntimeError("the server did not start") from None
+            time.sleep(0.2)
+
+
+def profile_one_cast(url: str, tokens: dict[str, str], iso3: str, ballot: dict[str, Any]) -> Any:
+    """Where the server's time goes in one cast, measured in this process on the registry (in
+    a second election, "profile", so that all 193 delegations still cast in "load"): the
+    credential check (argon2id of ID:SECRET, and a session token), the ballot's proofs, and the
+    database transaction (the cast less its proof check)."""
+    service = BallotService.from_url(url)
+    try:
+        start = time.perf_counter()
+        service.authenticate(tokens[iso3])
+        argon2_ms = (time.perf_counter() - start) * 1000
+        token = service.login(tokens[iso3])["token"]
+        service._principals.clear()  # a process's first sight of the token: one DB read
+        start = time.perf_counter()
+        voter = service.authenticate(token)
+        session_ms = (time.perf_counter() - start) * 1000
+        ctx, spec = current_round(service.board("profile"))
+        start = time.perf_counter()
+        check_ballot(ctx.group, ctx.key, spec, ballot)
+        proofs_ms = (time.perf_counter() - start) * 1000
+        service._context("profile")  # the per-election cache every server process holds
+        start = time.perf_counter()
+        service.cast(voter, "profile", ballot)
+        cast_ms = (time.perf_counter() - start) * 1000
+    finally:
+        service.engine.dispose()
+    return {
+        "credential check, argon2id of ID:SECRET": argon2_ms,
+        "credential check, session token": session_ms,
+        "proof verification (6 range proofs)": proofs_ms,
+        "database (status read, append, commit)": max(cast_ms - proofs_ms, 0.0),
+        "whole cast after the credential check": cast_ms,
+    }
+
+
+def run(backend: str, config: Config) -> Figures:
+    figures = Figures(backend, config.name)
     folder = Path(tempfile.mkdtemp(prefix="bench-ballot-"))
     url, pg = _registry(backend, folder)
     members = [e.iso3 for e in member_states(Settings().data_dir)]
     service = BallotService.from_url(url)
-    start = time.perf_counter()
     tokens = service.issue_credentials(members)
-    issue_s = time.perf_counter() - start
-    public_record, shares = run_ceremony(RFC5114_2048_256, 5, 3)
-    public = {"group": RFC5114_2048_256.as_dict(), "trustees": public_record}
+    group = config.group
+    public_record, shares = run_ceremony(group, 5, 3)
+    public = {"group": group.as_dict(), "trustees": public_record}
     officer = service.authenticate(tokens["officer-1"])
-    service.create_election(officer, "Load test", "official", 1, CANDIDATES, public, "load")
-    service.open_round(officer, "load")
+    for eid in ("load", "profile"):
+        service.create_election(officer, eid, "official", 1, CANDIDATES, public, eid)
+        service.open_round(officer, eid)
     board = service.board("load")
     choices = [[CANDIDATES[i % 4]] if i % 10 else [] for i in range(len(members))]
-    start = time.perf_counter()
     with ProcessPoolExecutor(max_workers=os.cpu_count() or 2) as pool:
         encrypted = list(pool.map(_encrypt, [(board, c) for c in choices], chunksize=8))
-    encrypt_s = time.perf_counter() - start
-    ballots = {tokens[iso3]: b for iso3, b in zip(members, encrypted, strict=True)}
+    figures.profile = profile_one_cast(
+        url, tokens, members[0], prepare_ballot(service.board("profile"), [CANDIDATES[0]])
+    )
+    service.engine.dispose()
+    cast_by = members
 
     port = _free_port()
-    env = {**os.environ, "HUMANICT_REGISTRY_URL": url}
-    server = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "uvicorn",
-            "--factory",
-            "humanict.web.app:create_app",
-            "--host",
-            "127.0.0.1",
-            "--port",
-            str(port),
-            "--log-level",
-            "warning",
-        ],
-        env=env,
-    )
+    server = _server(url, port, config.workers)
     base = f"http://127.0.0.1:{port}"
     try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                httpx.get(f"{base}/api/v1/elections", timeout=5).raise_for_status()
-                break
-            except httpx.HTTPError:
-                if time.monotonic() > deadline or server.poll() is not None:
-                    raise RuntimeError("the server did not start") from None
-                time.sleep(0.2)
-        wall, latencies, statuses = asyncio.run(_cast_all(base, "load", ballots, concurrency))
-        accepted = statuses.count(201)
+        credentials = {iso3: tokens[iso3] for iso3 in cast_by}
+        if config.login:
+            start = time.perf_counter()
+            logins = [
+                _request(port, "/api/v1/elections/session", tokens[iso3], {}) for iso3 in cast_by
+            ]
+            _, _, codes = asyncio.run(_send_all(port, logins))
+            figures.login_s = time.perf_counter() - start
+            assert codes.count(200) == len(cast_by), sorted(set(codes))
+            with httpx.Client(base_url=base, timeout=600) as client:
+                credentials = {
+                    iso3: client.post(
+                        "/api/v1/elections/session",
+                        headers={"Authorization": f"Bearer {tokens[iso3]}"},
+                    ).json()["token"]
+                    for iso3 in cast_by
+                }
+        requests = [
+            _request(port, "/api/v1/elections/load/ballots", credentials[iso3], ballot)
+            for iso3, ballot in zip(cast_by, encrypted, strict=True)
+        ]
+        cpu_before = _server_cpu_s(server.pid)
+        figures.wall_s, figures.latencies_ms, statuses = asyncio.run(_send_all(port, requests))
+        figures.server_cpu_s = _server_cpu_s(server.pid) - cpu_before
+        figures.sent, figures.accepted = len(requests), statuses.count(201)
+        figures.refused = {code: statuses.count(code) for code in set(statuses) - {201}}
         auth = {"Authorization": f"Bearer {tokens['officer-1']}"}
-        httpx.post(f"{base}/api/v1/elections/load/close", headers=auth, timeout=600)
+        with httpx.Client(base_url=base + "/api/v1/elections/load", timeout=600) as client:
+            client.post("/close", headers=auth).raise_for_status()
+            start = time.perf_counter()
+            for index, secret in shares[:3]:
+                rows = client.get("/board").json()
+                key = {"index": index, "secret": str(secret), "key_id": record_id(public_record)}
+                share = trustee_share(entries_from_json(rows["entries"]), key)
+                client.post("/shares", json=share).raise_for_status()
+            figures.shares_s = time.perf_counter() - start
+            start = time.perf_counter()
+            result = client.post("/tally", headers=auth)
+            figures.tally_s = time.perf_counter() - start
+            rows = client.get("/board").json()
+        entries = entries_from_json(rows["entries"])
         start = time.perf_counter()
-        for index, secret in shares[:3]:
-            rows = httpx.get(f"{base}/api/v1/elections/load/board", timeout=600).json()
-            key = {"index": index, "secret": str(secret), "key_id": record_id(public_record)}
-            share = trustee_share(entries_from_json(rows["entries"]), key)
-            httpx.post(f"{base}/api/v1/elections/load/shares", json=share, timeout=600)
-        shares_s = time.perf_counter() - start
-        start = time.perf_counter()
-        result = httpx.post(f"{base}/api/v1/elections/load/tally", headers=auth, timeout=600)
-        tally_s = time.perf_counter() - start
-        rows = httpx.get(f"{base}/api/v1/elections/load/board", timeout=600).json()
-        start = time.perf_counter()
-        report = verify_entries(entries_from_json(rows["entries"]))
-        verify_s = time.perf_counter() - start
+        report = verify_entries(entries)
+        figures.verify_s = time.perf_counter() - start
+        figures.proofs = report["proofs_checked"]
         exported = [
             {k: r[k] for k in ("height", "prev", "kind", "hash")} | {"payload": r["payload_text"]}
             for r in rows["entries"]
         ]
         start = time.perf_counter()
         standalone = standalone_verifier.verify_board(exported)
-        standalone_s = time.perf_counter() - start
-        assert standalone["rounds"][0]["result"]["counts"] == result.json()["counts"]
+        figures.standalone_s = time.perf_counter() - start
+        counts = result.json()["counts"]
+        assert standalone["rounds"][0]["result"]["counts"] == counts
+        figures.on_board = sum(1 for e in entries if e.kind == "ballot")
+        figures.counted = sum(counts.values())
+        figures.load = os.getloadavg()[0]
     finally:
         server.terminate()
         server.wait(timeout=30)
-        service.engine.dispose()
         if pg:
             admin, name = pg
             admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
             admin.close()
+    return figures
 
-    ms = [x * 1000 for x in latencies]
-    print(f"\n== {backend}: {len(ballots)} delegations, concurrency {concurrency} ==")
-    print(f"credentials issued (argon2id hashes)  {issue_s:8.1f} s")
-    print(f"ballots encrypted (client side, pool) {encrypt_s:8.1f} s")
-    print(f"accepted ballots                      {accepted:8d} of {len(ballots)}")
-    print(f"cast wall time                        {wall:8.1f} s")
-    print(f"throughput                            {accepted / wall:8.2f} ballots/s")
+
+def report(f: Figures, config: Config) -> None:
+    print(f"\n== {f.backend}, {f.config}: group {config.group.name}, "
+          f"{'login then session token' if config.login else 'ID:SECRET on the cast'}, "
+          f"{config.workers} server process(es) ==")
+    print("profile of one cast (ms, in-process):")
+    for name, ms in f.profile.items():
+        print(f"  {name:48s} {ms:8.2f}")
+    if f.login_s is not None:
+        print(f"login of {f.sent} delegations at once (argon2id each)  {f.login_s:6.1f} s")
+    print(f"accepted ballots                      {f.accepted:8d} of {f.sent} sent at once")
+    if f.refused:
+        print(f"  not accepted, by HTTP status (0: connection closed): {f.refused}")
+    print(f"cast wall time                        {f.wall_s:8.2f} s")
+    print(f"throughput                            {f.accepted / f.wall_s:8.1f} ballots/s")
     print(
-        f"latency p50 / p95 / p99               {_pct(ms, 50):8.0f} / {_pct(ms, 95):.0f} / "
-        f"{_pct(ms, 99):.0f} ms"
-    )
-    print(f"trustee shares (3 of 5, each verifies the board) {shares_s:6.1f} s")
-    print(f"tally (combine shares, publish)       {tally_s:8.2f} s")
-    print(
-        f"verify whole board ({report['proofs_checked']} proofs)  {verify_s:8.1f} s "
-        "(server-side verifier)"
-    )
-    print(
-        f"verify whole board, standalone verifier {standalone_s:6.1f} s "
-        "(`humanict governance verify`)"
+        f"server CPU for the casts              {f.server_cpu_s:8.2f} s "
+        f"({f.server_cpu_s / f.sent * 1000:.1f} ms per cast, HTTP included)"
     )
     print(
-        f"gmpy2 in use: {'yes' if _gmp() else 'no (pip install -e .[fast])'}; "
-        f"load average at end {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores"
+        f"latency p50 / p95 / p99               {f.pct(50):8.0f} / {f.pct(95):.0f} / "
+        f"{f.pct(99):.0f} ms"
     )
-    print(
-        f"result: {result.json()['counts']} -> {result.json()['outcome']['status']} "
-        f"{result.json()['outcome']['elected']}"
-    )
+    print(f"ballots on the board / counted        {f.on_board:8d} / {f.counted}")
+    print(f"trustee shares (3 of 5, each verifies the board) {f.shares_s:6.1f} s")
+    print(f"tally (combine shares, publish)       {f.tally_s:8.2f} s")
+    print(f"verify whole board ({f.proofs} proofs)  {f.verify_s:8.2f} s (server-side verifier)")
+    print(f"verify whole board, standalone        {f.standalone_s:8.2f} s")
+    print(f"tally + both verifications            {f.tally_s + f.verify_s + f.standalone_s:8.2f} s")
+    print(f"load average at end {f.load:.1f} on {os.cpu_count()} cores")
+    lost = f.accepted - f.on_board
+    assert lost == 0 and f.counted == f.on_board, "accepted ballots missing from the board"
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--backends", nargs="+", default=["sqlite", "postgresql"])
-    parser.add_argument("--concurrency", type=int, default=193)
+    parser.add_argument("--configs", nargs="+", default=["before", "after"])
+    parser.add_argument("--workers", type=int, default=2, help="server processes (after)")
+    parser.add_argument("--repeat", type=int, default=1)
     args = parser.parse_args()
-    for backend in args.backends:
-        run(backend, args.concurrency)
+    configs = {
+        "before": Config("before", RFC5114_2048_256, login=False, workers=1),
+        "after": Config("after", SECP256K1, login=True, workers=args.workers),
+    }
+    rows = []
+    for _ in range(args.repeat):
+        for backend in args.backends:
+            for name in args.configs:
+                figures = run(backend, configs[name])
+                report(figures, configs[name])
+                rows.append(figures)
+    print("\nbefore/after (193 casts sent at once; p99 target 500 ms)")
+    print(f"{'backend':10s} {'config':8s} {'p50 ms':>8s} {'p95 ms':>8s} {'p99 ms':>8s} "
+          f"{'ballots/s':>9s} {'CPU ms/cast':>11s} {'tally+verify s':>14s} {'load':>5s}")
+    for backend, (p99, rate) in RECORDED_BEFORE.items():
+        print(f"{backend:10s} {'recorded':8s} {'':>8s} {'':>8s} {p99:8.0f} {rate:9.1f} "
+              f"{'':>11s} {'':>14s} {'':>5s}  (first measurement, before the change)")
+    for f in rows:
+        check = f.tally_s + f.verify_s + f.standalone_s
+        print(f"{f.backend:10s} {f.config:8s} {f.pct(50):8.0f} {f.pct(95):8.0f} "
+              f"{f.pct(99):8.0f} {f.accepted / f.wall_s:9.1f} "
+              f"{f.server_cpu_s / f.sent * 1000:11.1f} {check:14.2f} {f.load:5.1f}")
 
 
 if __name__ == "__main__":

@@ -45,6 +45,13 @@ def serve(
     warm: Annotated[
         bool, typer.Option(help="Compute the default foresight gap report in the background.")
     ] = True,
+    workers: Annotated[
+        int,
+        typer.Option(
+            help="Server processes (e.g. 2 on 2 cores while 193 delegations vote); each reads "
+            "its settings from the environment."
+        ),
+    ] = 1,
 ) -> None:
     """Serve the web observatory (builds the warehouse first if it is missing or stale).
 
@@ -68,4 +75,14 @@ def serve(
         from humanict.foresight import service as foresight_service
 
         foresight_service.warm(s, typer.echo)
+    if workers > 1:
+        uvicorn.run(
+            "humanict.web.app:create_app",
+            factory=True,
+            workers=workers,
+            host=host,
+            port=port,
+            log_level="warning",
+        )
+        return
     uvicorn.run(create_app(s), host=host, port=port, log_level="warning")

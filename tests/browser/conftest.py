@@ -1,4 +1,9 @@
-"""A live server on loopback and a headless Chromium that may only reach it."""
+"""A live server on loopback and a headless Chromium that may only reach it.
+
+Tests wait for the condition they need (a selector, a URL, ``expect`` on a locator, a
+``wait_for_function``), never for a fixed time. TIMEOUT_MS only bounds how long a condition may
+take to hold; it is generous because the tests must pass on a loaded 2-core machine, and a
+passing test never waits for it."""
 
 from __future__ import annotations
 
@@ -19,7 +24,7 @@ from humanict.config import Settings
 from humanict.web import create_app
 
 CHROMIUM = Path("/usr/bin/chromium")
-TIMEOUT_MS = 30_000
+TIMEOUT_MS = 120_000
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",
@@ -72,6 +77,8 @@ def live_url(settings: Settings) -> Iterator[str]:
 @pytest.fixture(scope="session")
 def browser() -> Iterator[object]:
     from playwright import sync_api
+
+    sync_api.expect.set_options(timeout=TIMEOUT_MS)  # expect(...) waits as long as the rest
 
     if not CHROMIUM.exists():
         pytest.fail(f"no Chromium at {CHROMIUM}: install Debian's chromium (`make browser`)")
@@ -151,3 +158,41 @@ def visit(browser: Any, live_url: str) -> Iterator[Visit]:
 def page(visit: Visit) -> Any:
     """The Playwright page of ``visit``, for tests that need nothing else."""
     return visit.page
+
+
+@dataclass(frozen=True)
+class Site:
+    """The observatory with an open election and its delegations' credentials."""
+
+    base: str
+    tokens: dict[str, str]
+    election: str = "site-post"
+
+
+FORESIGHT_TOPICS = 8
+
+
+@pytest.fixture(scope="session")
+def site(settings: Settings, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
+    """One server for the whole-site tests: every page in the navigation has content, the
+    foresight report is ready and election ``Site.election`` is open for KEN and NOR to vote."""
+    from humanict.foresight import service as foresight
+    from humanict.governance.ballot.group import RFC5114_2048_256
+    from humanict.governance.ballot.service import BallotService
+    from humanict.governance.ballot.trustees import run_ceremony
+
+    foresight.report(settings, 2018, n_topics=FORESIGHT_TOPICS)
+    url = f"sqlite:///{tmp_path_factory.mktemp('site') / 'registry.sqlite'}"
+    ballots = BallotService.from_url(url)
+    tokens = ballots.issue_credentials(["KEN", "NOR"])
+    officer = ballots.authenticate(tokens["officer-1"])
+    public, _ = run_ceremony(RFC5114_2048_256, 3, 2)
+    trustees = {"group": RFC5114_2048_256.as_dict(), "trustees": public}
+    election = Site.election
+    ballots.create_election(
+        officer, "Site test post", "official", 1, ["Amal", "Boris"], trustees, election
+    )
+    ballots.open_round(officer, election)
+    ballots.engine.dispose()
+    with _serve(create_app(settings.model_copy(update={"registry_url": url}))) as base:
+        yield Site(base, tokens)

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
+from playwright.sync_api import expect
 
 from humanict.config import Settings
 from humanict.foresight import service
@@ -14,7 +15,6 @@ from humanict.web import create_app
 pytestmark = pytest.mark.browser
 
 TOPICS = 8
-TIMEOUT_MS = 20_000
 
 
 @pytest.fixture(scope="module")
@@ -27,7 +27,7 @@ def foresight_url(settings: Settings, serve: Any) -> Iterator[str]:
 
 @pytest.fixture
 def page(guarded_page: Any, foresight_url: str) -> Iterator[Any]:
-    with guarded_page(foresight_url, TIMEOUT_MS) as seen:
+    with guarded_page(foresight_url) as seen:
         yield seen.page
 
 
@@ -46,11 +46,11 @@ def test_radar_draws_one_point_per_topic_and_links_to_its_page(
     topic = first_row.get_attribute("data-topic")
     page.locator(f"#radar a.topic-point[data-topic='{topic}']").click()
     page.wait_for_url(f"**/foresight/topics/{topic}?*")
-    assert page.locator("h1").inner_text() == label
-    assert page.locator("table#signals tbody tr").count() > 0
-    assert page.locator("table#standards tbody tr").count() > 0
-    assert page.locator("#study-group").inner_text().startswith("ITU-")
-    assert page.locator("svg#counts rect").count() == 10
+    expect(page.locator("h1")).to_have_text(label)
+    expect(page.locator("table#signals tbody tr").first).to_be_visible()
+    expect(page.locator("table#standards tbody tr").first).to_be_visible()
+    expect(page.locator("#study-group")).to_contain_text("ITU-")
+    expect(page.locator("svg#counts rect")).to_have_count(10)
 
 
 def test_gap_table_sorts_by_coverage(page: Any, foresight_url: str) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 import pytest
+from playwright.sync_api import expect
 
 if TYPE_CHECKING:
     from conftest import Visit
@@ -26,11 +27,11 @@ def test_sorting_by_parity_score_and_following_a_member(visit: Visit) -> None:
     page.goto(visit.base + "/gaps")
     header = page.locator(f"{INTERNET_BY_SEX} th", has_text="Parity score")
     header.locator("button").click()
-    assert header.get_attribute("aria-sort") == "ascending"
+    expect(header).to_have_attribute("aria-sort", "ascending")
     ascending = _scores(visit, INTERNET_BY_SEX)
     assert len(ascending) > 50 and ascending == sorted(ascending)
     header.locator("button").click()
-    assert header.get_attribute("aria-sort") == "descending"
+    expect(header).to_have_attribute("aria-sort", "descending")
     assert _scores(visit, INTERNET_BY_SEX) == sorted(ascending, reverse=True)
     # The lowest parity score after sorting leads to that economy's page.
     header.locator("button").click()

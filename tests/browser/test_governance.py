@@ -25,7 +25,7 @@ def test_representation_map_colours_the_24(page: Any) -> None:
     assert page.locator("#gov-map path.cat-none").count() > 100
     title = page.locator("#gov-map path[data-iso3='ZWE'] title").text_content()
     assert "BDT" in title and "Zavazava" in title
-    assert page.locator("#timeline rect.tenure").count() > 30
+    page.wait_for_function("document.querySelectorAll('#timeline rect.tenure').length > 30")
 
 
 def test_eligibility_form_with_an_uploaded_slate(page: Any) -> None:

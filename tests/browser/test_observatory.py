@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import json
 from typing import TYPE_CHECKING, Any
 
 import pytest
+from playwright.sync_api import expect
 
 if TYPE_CHECKING:
     from conftest import Visit
@@ -42,9 +44,30 @@ def test_map_is_drawn_by_level_with_a_legend(visit: Visit) -> None:
         assert page.locator(f"#map path.country.level-{level}").count() > 0
     assert page.locator("#map path.country.no-data").count() > 0
     legend = page.locator(".legend").first
-    assert legend.is_visible()
     for name in LEVEL_NAMES + ["No data"]:
-        assert legend.get_by_text(name, exact=True).is_visible()
+        expect(legend.get_by_text(name, exact=True)).to_be_visible()
+
+
+def test_map_outlines_levels_that_depend_on_imputation(visit: Visit) -> None:
+    page = _open_home(visit)
+    config = json.loads(page.locator("script#map-data").text_content())
+    flagged = {e["iso3"] for e in config["economies"] if e["level_depends_on_imputation"]}
+    drawn = set(page.eval_on_selector_all(
+        "#map path.country[data-iso3]", "paths => paths.map(p => p.dataset.iso3)"
+    ))
+    marked = page.eval_on_selector_all(
+        "#map path.country[data-marked='true']",
+        "paths => paths.map(p => [p.dataset.iso3, getComputedStyle(p).strokeDasharray,"
+        " p.querySelector('title').textContent])",
+    )
+    assert {iso3 for iso3, _, _ in marked} == flagged & drawn
+    assert marked, "no economy with a level depending on imputation is on the map"
+    for _, dash, title in marked:
+        assert dash not in ("", "none")
+        assert title.endswith(config["mark"]["title"])
+    legend = page.locator('.legend li[data-mark="imputation"]')
+    assert legend.is_visible()
+    assert int(legend.locator(".legend-count").inner_text()) == len(flagged)
 
 
 def test_table_sorts_when_a_heading_is_clicked(visit: Visit) -> None:
@@ -59,24 +82,22 @@ def test_table_sorts_when_a_heading_is_clicked(visit: Visit) -> None:
     descending = [float(v) for v in _column(page, 2)]
     assert descending == sorted(descending, reverse=True)
     header = page.locator("table#scores th", has_text="IDI").first
-    assert header.get_attribute("aria-sort") == "descending"
+    expect(header).to_have_attribute("aria-sort", "descending")
 
 
 def _check_kenya(page: Any) -> None:
     page.wait_for_url("**/members/KEN")
     assert page.get_by_role("heading", level=1).inner_text() == "Kenya"
     score = page.locator("#idi-score")
-    assert score.is_visible()
+    expect(score).to_be_visible()
     assert float(score.inner_text()) == pytest.approx(58.5, abs=0.1)
     assert page.locator("#level").inner_text() in LEVEL_NAMES
-    chart = page.locator("#trend-chart svg.trend")
-    assert chart.is_visible()
-    assert page.locator("#trend-chart svg.trend .point.edition").count() == 1
+    expect(page.locator("#trend-chart svg.trend")).to_be_visible()
+    expect(page.locator("#trend-chart svg.trend .point.edition")).to_have_count(1)
     assert page.locator("#trend-chart svg.trend .point.recomputed").count() >= 2
     assert page.locator("table#inputs tbody tr").count() == 10
     sources = page.locator("table#sources tbody tr")
-    assert sources.count() >= 1
-    assert sources.first.is_visible()
+    expect(sources.first).to_be_visible()
 
 
 def test_kenya_from_the_table(visit: Visit) -> None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
 
@@ -19,8 +20,8 @@ def test_offline_map_colours_countries_and_links_to_briefs(page: Any) -> None:
     assert coloured >= MIN_COUNTRY_PATHS
     page.locator("#offline-map path.country[data-iso3='KEN']").click()
     page.wait_for_url("**/members/KEN/brief")
-    assert page.locator("#brief-title").inner_text() == "Country brief: Kenya"
-    assert page.locator("#brief-charts svg").count() == 1
+    expect(page.locator("#brief-title")).to_have_text("Country brief: Kenya")
+    expect(page.locator("#brief-charts svg")).to_have_count(1)
 
 
 def test_targets_page_shows_progress_of_a_chosen_economy(page: Any) -> None:
@@ -60,5 +61,5 @@ def test_offline_page_changes_year_and_group_targets_open(page: Any) -> None:
     page.goto("/targets")
     page.click("a[data-group='ldc']")
     page.wait_for_selector("#progress tbody tr")
-    assert "ldc" in page.locator("#progress-heading").inner_text()
-    assert page.locator("#progress tr[data-target='bbc2025-3c']").count() == 1
+    expect(page.locator("#progress-heading")).to_contain_text("ldc")
+    expect(page.locator("#progress tr[data-target='bbc2025-3c']")).to_have_count(1)

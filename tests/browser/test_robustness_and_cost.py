@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 import pytest
+from playwright.sync_api import expect
 
 if TYPE_CHECKING:
     from conftest import Visit
@@ -18,7 +19,7 @@ COST = "/observatory/cost"
 
 @pytest.fixture
 def page(visit: Visit) -> Any:
-    return visit.open(ROBUSTNESS)
+    return visit.open(ROBUSTNESS, ready="#interval-chart svg.intervals g[data-iso3]")
 
 
 def test_chart_shows_an_interval_per_economy(page: Any) -> None:
@@ -57,7 +58,7 @@ def test_ranks_table_sorts_by_interval_width(page: Any) -> None:
     assert widths == sorted(widths, reverse=True) and widths[0] > widths[-1]
     page.locator("table#ranks tbody tr").first.get_by_role("link").click()
     page.wait_for_url("**/members/*")
-    assert page.get_by_role("heading", level=1).is_visible()
+    expect(page.get_by_role("heading", level=1)).to_be_visible()
 
 
 def test_cost_page_world_range_regions_and_sources(visit: Visit) -> None:

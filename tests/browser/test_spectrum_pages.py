@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 import pytest
+from playwright.sync_api import expect
 
 if TYPE_CHECKING:
     from conftest import Visit
@@ -27,7 +28,7 @@ def test_band_lookup_form_lists_both_bands_at_an_edge(page: Any) -> None:
     headings = page.locator("section.band h2").all_inner_texts()
     assert [h.split(" on the")[0].strip() for h in headings] == ["10.7-11.7 GHz", "11.7-12.5 GHz"]
     assert page.locator("section.band .tag").count() == 2
-    assert page.get_by_text("FIXED-SATELLITE (space-to-Earth)").first.is_visible()
+    expect(page.get_by_text("FIXED-SATELLITE (space-to-Earth)").first).to_be_visible()
     assert "Appendix 30B" in page.locator("dl.footnotes").first.inner_text()
 
 
@@ -36,11 +37,11 @@ def test_band_lookup_by_member_state_and_bad_input(page: Any) -> None:
     page.fill("#freq", "11.9 GHz")
     page.fill("#member", "USA")
     page.click("#band-form button[type=submit]")
-    assert "Region 2 (USA)" in page.locator("#result-summary").inner_text()
-    assert page.locator("tr.secondary").count() >= 1
+    expect(page.locator("#result-summary")).to_contain_text("Region 2 (USA)")
+    expect(page.locator("tr.secondary").first).to_be_visible()
     page.fill("#freq", "eleven")
     page.click("#band-form button[type=submit]")
-    assert "cannot read" in page.locator("#error-message").inner_text()
+    expect(page.locator("#error-message")).to_contain_text("cannot read")
 
 
 def test_arc_view_draws_every_network_and_the_coordination_arc(page: Any) -> None:

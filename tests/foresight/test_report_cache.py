@@ -108,7 +108,7 @@ def test_pages_and_api_answer_at_once_while_the_report_is_prepared(
     with TestClient(create_app(settings)) as client:
         page = client.get("/foresight", params=params)
         assert page.status_code == 200 and page.headers["Retry-After"] == "10"
-        assert 'id="foresight-preparing"' in page.text and 'http-equiv="refresh"' in page.text
+        assert 'id="foresight-preparing" data-reload-when-ready="10"' in page.text
         assert 'id="radar"' not in page.text
         api = client.get("/api/v1/foresight/gaps", params=params)
         assert api.status_code == 503 and api.headers["Retry-After"] == "10"

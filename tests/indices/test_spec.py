@@ -27,7 +27,11 @@ def test_unknown_index_lists_the_shipped_ones() -> None:
     [
         ('pillar = "universal"', 'pillar = "nowhere"', "declared pillars"),
         ('transform = "log1p"', 'transform = "sqrt"', "choose one of none, log1p"),
-        ('method = "regression"', 'method = "magic"', "choose one of none, regression"),
+        (
+            'method = ["other_year", "regression"]',
+            'method = ["other_year", "magic"]',
+            "choose one of none, other_year, regression",
+        ),
     ],
 )
 def test_invalid_specs_are_refused(tmp_path: Path, old: str, new: str, message: str) -> None:

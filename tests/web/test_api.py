@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 
+import pandas as pd
 import pytest
 from bs4 import BeautifulSoup
 from fastapi.testclient import TestClient
@@ -13,6 +14,20 @@ from humanict.config import PROJECT_ROOT
 # Published IDI 2024 scores (ITU, Measuring digital development: The ICT Development Index
 # 2024), a sample kept verbatim in data/ict/itu_idi2024_scores_sample.csv.
 IDI_SAMPLE = PROJECT_ROOT / "data" / "ict" / "itu_idi2024_scores_sample.csv"
+# The ten indicator values ITU published (Annex 2); an empty cell is a value ITU imputed.
+ANNEX = PROJECT_ROOT / "data" / "ict" / "itu_idi2024_indicators.csv"
+ANNEX_VALUES = [
+    "internet_users_pct",
+    "households_internet_pct",
+    "mobile_broadband_subs_per100",
+    "cov_3g_pct",
+    "cov_4g_pct",
+    "mobile_bb_traffic_gb_per_sub",
+    "fixed_bb_traffic_gb_per_sub",
+    "mobile_data_voice_hc_basket_pct_gni",
+    "fixed_bb_basket_pct_gni",
+    "mobile_phone_ownership_pct",
+]
 # Published scores are rounded to one decimal.
 IDI_SCORE_TOL = 0.1
 IDI_2024_SCORED = 170
@@ -98,6 +113,30 @@ def test_idi2024_has_one_row_per_scored_economy(client: TestClient) -> None:
 def test_idi2024_matches_published_scores(client: TestClient, iso3: str) -> None:
     rows = {r["iso3"]: r for r in client.get("/api/v1/indices/idi2024").json()["data"]}
     assert rows[iso3]["idi"] == pytest.approx(published_idi(iso3), abs=IDI_SCORE_TOL)
+
+
+def test_idi2024_rows_flag_each_imputed_value_with_method_and_inputs(
+    client: TestClient,
+) -> None:
+    rows = {r["iso3"]: r for r in client.get("/api/v1/indices/idi2024").json()["data"]}
+    annex = pd.read_csv(ANNEX).set_index("iso3")
+    # Comoros lacks Internet use, households and ownership in Annex 2 (DataHub has 2022
+    # values); Guatemala lacks both traffic series (no other year anywhere).
+    comoros = dict(part.split("=", 1) for part in rows["COM"]["imputation"].split(" | "))
+    assert set(comoros) == {"internet_users", "households_internet", "mobile_phone_ownership"}
+    assert all(v.startswith("other_year[") and "itu_datahub" in v for v in comoros.values())
+    guatemala = dict(part.split("=", 1) for part in rows["GTM"]["imputation"].split(" | "))
+    assert set(guatemala) == {"mobile_bb_traffic", "fixed_bb_traffic"}
+    assert all(v.startswith("regression[internet_users") for v in guatemala.values())
+    for iso3, row in rows.items():
+        flagged = set(filter(None, row["imputed"].split(";")))
+        assert row["n_imputed"] == len(flagged)
+        assert row["idi_low"] <= row["idi"] <= row["idi_high"]
+        assert row["rank_low"] <= row["rank"] <= row["rank_high"]
+        if not flagged:
+            assert row["idi_low"] == row["idi"] == row["idi_high"]
+        # Only economies with a gap in Annex 2 are flagged.
+        assert bool(flagged) == bool(annex.loc[iso3, ANNEX_VALUES].isna().any())
 
 
 def test_idi2024_recomputed_year(client: TestClient) -> None:

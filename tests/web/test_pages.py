@@ -45,11 +45,34 @@ def test_home_has_the_table_map_and_legend(client: TestClient) -> None:
         "Imputed inputs",
     ]
     assert soup.select_one("#map") is not None
-    legend = {li["data-level"]: li.get_text(" ", strip=True) for li in soup.select(".legend li")}
+    items = soup.select(".legend li[data-level]")
+    legend = {li["data-level"]: li.get_text(" ", strip=True) for li in items}
     assert set(legend) == {"advanced", "adequate", "attention", "none"}
     assert "Calling for attention" in legend["attention"]
-    counts = [int(s.get_text()) for s in soup.select(".legend .legend-count")]
+    counts = [int(s.get_text()) for s in soup.select(".legend li[data-level] .legend-count")]
     assert sum(counts) == IDI_2024_SCORED
+
+
+def test_home_map_marks_levels_that_depend_on_imputation(client: TestClient) -> None:
+    soup = soup_of(client, "/")
+    config = json.loads(soup.select_one("script#map-data").get_text())
+    assert config["mark"]["field"] == "level_depends_on_imputation"
+    rows = {r["iso3"]: r for r in client.get("/api/v1/indices/idi2024").json()["data"]}
+    marked = {e["iso3"] for e in config["economies"] if e["level_depends_on_imputation"]}
+    # Marked exactly where the score interval spans two levels, which needs an imputed value.
+    expected = {
+        iso3
+        for iso3, r in rows.items()
+        if r["n_imputed"] > 0 and _level(r["idi_low"]) != _level(r["idi_high"])
+    }
+    assert marked == expected and marked
+    count = soup.select_one('.legend li[data-mark="imputation"] .legend-count').get_text()
+    assert int(count) == len(marked)
+
+
+def _level(score: float) -> str:
+    rounded = round(score, 1)
+    return "advanced" if rounded >= 75 else "adequate" if rounded >= 50 else "attention"
 
 
 def test_home_table_links_to_member_pages(client: TestClient) -> None:
@@ -85,11 +108,36 @@ def test_member_page_for_kenya(client: TestClient) -> None:
     rows = soup.select("table#inputs tbody tr")
     assert len(rows) == 10
     flags = {row.select("td")[3].get_text(strip=True) for row in rows}
-    assert flags <= {"observed", "estimate", "filled", "imputed"}
+    assert flags <= {"observed", "estimate", "imputed"}
     assert soup.select_one("#trend-chart svg.trend .point.edition") is not None
     assert soup.select("#trend-chart svg.trend .point.recomputed")
     sources = soup.select("table#sources tbody tr")
     assert "itu_idi2024_annex2" in {row["data-dataset"] for row in sources}
+
+
+def test_member_page_shows_what_was_imputed_and_the_interval(client: TestClient) -> None:
+    # Guatemala: both traffic inputs are missing from the edition (Annex 2).
+    soup = soup_of(client, "/members/GTM")
+    api = client.get("/api/v1/members/GTM").json()
+    imputed = {row["data-component"]: row["data-method"] for row in soup.select(
+        "#imputed-components tbody tr"
+    )}
+    assert imputed == {i["component"]: i["method"] for i in api["imputed"]}
+    assert set(imputed) == {"mobile_bb_traffic", "fixed_bb_traffic"}
+    assert soup.select_one("#not-reproducible") is not None and api["reproducible"] is False
+    interval = soup.select_one("#score-interval")
+    low, high = float(interval["data-low"]), float(interval["data-high"])
+    assert low <= api["value"] <= high and high > low
+    rows = {row["data-code"]: row.select("td") for row in soup.select("table#inputs tbody tr")}
+    assert rows["i135tfb_subs"][3].get_text(strip=True) == "imputed"
+    assert rows["i135tfb_subs"][7].get_text(strip=True) == imputed["fixed_bb_traffic"]
+    assert rows["i99H"][7].get_text(strip=True) == ""
+
+
+def test_member_page_of_a_complete_economy_says_it_is_reproducible(client: TestClient) -> None:
+    soup = soup_of(client, "/members/KEN")
+    assert soup.select_one("#reproducible") is not None
+    assert soup.select_one("#imputation") is None and soup.select_one("#score-interval") is None
 
 
 def test_member_page_shows_low_region_confidence(client: TestClient, settings: Settings) -> None:

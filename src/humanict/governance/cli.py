@@ -12,6 +12,7 @@ import typer
 from humanict.cli_support import settings, user_errors
 from humanict.errors import InvalidInputError
 from humanict.governance.ballot.cli import register as register_ballot
+from humanict.governance.replay import BASIS_CANDIDATES
 from humanict.governance.selection import Constraints
 from humanict.governance.service import (
     counterfactual_report,
@@ -218,13 +219,18 @@ def replay(
     fmt: Annotated[Format, typer.Option("--format", help="Output format.")] = Format.table,
 ) -> None:
     """Replay recorded rounds by ITU's rules: required majority, who is elected or that
-    another round is needed, and agreement with the record."""
-    report = replay_file(_read_text(rounds), source=str(rounds))
+    another round is needed, and agreement with the record. Rounds may be numbered, remarked
+    ('1 (assumed)') or 'final'; where candidates' votes are missing, the valid votes come from
+    present-and-voting or ballots cast (the basis is shown); rounds that cannot be decided are
+    listed with the reason."""
+    report = replay_file(_read_text(rounds), settings().data_dir, source=str(rounds))
     rows = report["rounds"]
     frame = pd.DataFrame([{k: v for k, v in r.items() if k != "votes"} for r in rows])
     if fmt is Format.table:
         typer.echo(
-            f"{report['agreeing']} of {report['rounds_replayed']} rounds agree with the record"
+            f"{report['agreeing']} of {report['rounds_replayed']} replayed rounds agree with the "
+            f"record ({report['rounds_in_file']} rounds in the file; valid votes derived from "
+            f"present-and-voting or ballots cast in {report['derived_valid_votes']})"
         )
         typer.echo(
             render(
@@ -242,6 +248,14 @@ def replay(
                 ],
             )
         )
+        derived = [r for r in rows if r["replayed"] and r["basis"] != BASIS_CANDIDATES]
+        for r in derived:
+            typer.echo(f"{r['conference']} {r['post']} round {r['round']}: V from {r['basis']}")
+        for r in report["not_replayed"]:
+            typer.echo(
+                f"not replayed: {r['conference']} {r['post']} round {r['round']} "
+                f"(lines {r['lines']}): {r['reason']}"
+            )
         return
     _emit(report, fmt, frame, None)
 
@@ -257,7 +271,7 @@ def replay_regional_cmd(
 ) -> None:
     """Replay Council or RRB elections by region (plurality within each region's seats) where
     every candidate's votes are recorded, and compare with who was elected."""
-    report = replay_regional_file(_read_text(results), source=str(results))
+    report = replay_regional_file(_read_text(results), settings().data_dir, source=str(results))
     frame = pd.DataFrame(report["results"])
     if fmt is Format.table:
         typer.echo(
@@ -267,6 +281,8 @@ def replay_regional_cmd(
         typer.echo(
             render(frame, fmt, columns=["conference", "region", "seats", "status", "agrees"])
         )
+        for r in report["not_replayed"]:
+            typer.echo(f"not replayed: {r['conference']} region {r['region']}: {r['reason']}")
         return
     _emit(report, fmt, frame, None)
 

@@ -8,11 +8,14 @@ Read from ``data/governance`` (copied from the project's shared research snapsho
 from __future__ import annotations
 
 import csv
+from collections.abc import Collection
 from dataclasses import asdict, dataclass
 from functools import lru_cache
 from pathlib import Path
 
 from humanict.errors import DataFileError
+from humanict.governance import record_fields as fields
+from humanict.members import member_states
 
 #: Post codes by the ``position`` text of officials.csv.
 POST_BY_POSITION = {
@@ -127,25 +130,6 @@ def _rows(path: Path, required: tuple[str, ...]) -> list[tuple[int, dict[str, st
         return [(line, row) for line, row in enumerate(reader, start=2)]
 
 
-def _year(path: Path, line: int, field: str, text: str, *, optional: bool = False) -> int | None:
-    text = text.strip()
-    if not text and optional:
-        return None
-    try:
-        return int(text)
-    except ValueError:
-        raise DataFileError(path, line, field, f"expected a year, got {text!r}") from None
-
-
-def _count(path: Path, line: int, field: str, text: str) -> int | None:
-    text = text.strip()
-    if not text:
-        return None
-    if not text.isdigit():
-        raise DataFileError(path, line, field, f"expected a whole number of votes, got {text!r}")
-    return int(text)
-
-
 def _term(path: Path, line: int, text: str) -> tuple[int, int]:
     parts = text.strip().split("-")
     if len(parts) != 2 or not all(p.isdigit() for p in parts):
@@ -153,8 +137,10 @@ def _term(path: Path, line: int, text: str) -> tuple[int, int]:
     return int(parts[0]), int(parts[1])
 
 
-def read_officials(path: Path) -> tuple[Tenure, ...]:
-    """officials.csv: one row per person and post (position, name, country, iso3, years...)."""
+def read_officials(path: Path, known_iso3: Collection[str] | None = None) -> tuple[Tenure, ...]:
+    """officials.csv: one row per person and post (position, name, country, iso3, years...).
+
+    Years may carry a remark (``1965 (approx.)``); a blank end year means in office."""
     required = ("position", "name", "country", "iso3", "start_year", "end_year", "verification")
     tenures = []
     for line, row in _rows(path, required):
@@ -165,9 +151,10 @@ def read_officials(path: Path) -> tuple[Tenure, ...]:
             raise DataFileError(
                 path, line, "verification", f"expected one of {', '.join(VERIFICATION_LEVELS)}"
             )
-        start = _year(path, line, "start_year", row["start_year"])
-        end = _year(path, line, "end_year", row["end_year"], optional=True)
-        assert start is not None
+        start = fields.year(path, line, "start_year", row["start_year"])
+        if start is None:
+            raise DataFileError(path, line, "start_year", "expected a year, got ''")
+        end = fields.year(path, line, "end_year", row["end_year"])
         if end is not None and end < start:
             raise DataFileError(path, line, "end_year", f"ends ({end}) before it starts ({start})")
         tenures.append(
@@ -175,7 +162,7 @@ def read_officials(path: Path) -> tuple[Tenure, ...]:
                 post=post,
                 name=row["name"].strip(),
                 country=row["country"].strip(),
-                iso3=row["iso3"].strip().upper(),
+                iso3=fields.iso3(path, line, row["iso3"], known_iso3),
                 start=start,
                 end=end,
                 elected_by=row.get("elected_by", "").strip(),
@@ -187,8 +174,9 @@ def read_officials(path: Path) -> tuple[Tenure, ...]:
     return tuple(tenures)
 
 
-def read_board(path: Path) -> tuple[BoardSeat, ...]:
-    """rrb_members.csv: term, conference, region, name, country, iso3, votes."""
+def read_board(path: Path, known_iso3: Collection[str] | None = None) -> tuple[BoardSeat, ...]:
+    """rrb_members.csv: term, conference, region, name, country, iso3, votes (blank: not
+    recorded; a remark after the number is kept out of the count)."""
     seats = []
     for line, row in _rows(path, ("term", "conference", "region", "name", "iso3")):
         start, end = _term(path, line, row["term"])
@@ -200,33 +188,37 @@ def read_board(path: Path) -> tuple[BoardSeat, ...]:
                 region=row["region"].strip(),
                 name=row["name"].strip(),
                 country=row.get("country", "").strip(),
-                iso3=row["iso3"].strip().upper(),
-                votes=_count(path, line, "votes", row.get("votes", "")),
+                iso3=fields.iso3(path, line, row["iso3"], known_iso3),
+                votes=fields.count(path, line, "votes", row.get("votes")),
                 source=row.get("source", "").strip(),
             )
         )
     return tuple(seats)
 
 
-def read_council(path: Path) -> tuple[CouncilSeat, ...]:
-    """council_YYYY.csv: term, conference, region, region_seats, country, iso3, elected, votes."""
+def read_council(path: Path, known_iso3: Collection[str] | None = None) -> tuple[CouncilSeat, ...]:
+    """council_YYYY.csv: term, conference, region, region_seats, country, iso3, elected, votes
+    (blank votes: not recorded)."""
     required = ("term", "conference", "region", "region_seats", "iso3", "elected")
     seats = []
     for line, row in _rows(path, required):
         start, end = _term(path, line, row["term"])
-        if row["elected"] not in ("Y", "N"):
+        if row["elected"].strip().upper() not in ("Y", "N"):
             raise DataFileError(path, line, "elected", "expected Y or N")
+        region_seats = fields.count(path, line, "region_seats", row["region_seats"])
+        if not region_seats:
+            raise DataFileError(path, line, "region_seats", "expected a number of seats")
         seats.append(
             CouncilSeat(
                 term_start=start,
                 term_end=end,
                 conference=row["conference"].strip(),
                 region=row["region"].strip(),
-                region_seats=int(row["region_seats"]),
+                region_seats=region_seats,
                 country=row.get("country", "").strip(),
-                iso3=row["iso3"].strip().upper(),
-                elected=row["elected"] == "Y",
-                votes=_count(path, line, "votes", row.get("votes", "")),
+                iso3=fields.iso3(path, line, row["iso3"], known_iso3),
+                elected=row["elected"].strip().upper() == "Y",
+                votes=fields.count(path, line, "votes", row.get("votes")),
             )
         )
     return tuple(seats)
@@ -243,12 +235,14 @@ class Record:
 
 @lru_cache(maxsize=4)
 def load_record(data_dir: Path) -> Record:
+    """The record of ``data_dir/governance``; every ISO3 code must be a Member State's."""
     folder = data_dir / "governance"
+    known = frozenset(m.iso3 for m in member_states(data_dir))
     council: list[CouncilSeat] = []
     for path in sorted(folder.glob("council_*.csv")):
-        council.extend(read_council(path))
+        council.extend(read_council(path, known))
     return Record(
-        officials=read_officials(folder / "officials.csv"),
-        board=read_board(folder / "rrb_members.csv"),
+        officials=read_officials(folder / "officials.csv", known),
+        board=read_board(folder / "rrb_members.csv", known),
         council=tuple(council),
     )

@@ -10,7 +10,7 @@ import pandas as pd
 from humanict.errors import InvalidInputError
 from humanict.governance.eligibility import Runner, check_slate, counterfactual, read_slate
 from humanict.governance.records import POST_BY_POSITION, VERIFICATION_LEVELS, load_record
-from humanict.governance.replay import read_rounds, replay, replay_regional
+from humanict.governance.replay import BASIS_CANDIDATES, read_rounds, replay, replay_regional
 from humanict.governance.representation import (
     POST_GROUPS,
     Scope,
@@ -152,7 +152,7 @@ def _runners_up(data_dir: Path) -> dict[tuple[int, str], Runner]:
         last[(rnd.year, rnd.post)] = rnd
     out = {}
     for (year, post), rnd in last.items():
-        losers = [(v, c) for c, v in rnd.votes.items() if c not in rnd.recorded_elected]
+        losers = [(v, c) for c, v in rnd.recorded_votes.items() if c not in rnd.recorded_elected]
         if losers and post in post_codes:
             votes, name = max(losers)
             out[(year, post_codes[post])] = Runner(name, rnd.iso3.get(name, ""), votes)
@@ -176,12 +176,30 @@ def counterfactual_report(
     )
 
 
-def replay_file(text: str, *, source: str = "rounds") -> dict[str, object]:
-    rows = replay(read_rounds(text, source=source))
+def member_codes(data_dir: Path) -> frozenset[str]:
+    """ISO3 codes of the Member States: the codes a governance record may name."""
+    return frozenset(m.iso3 for m in member_states(data_dir))
+
+
+def replay_file(text: str, data_dir: Path, *, source: str = "rounds") -> dict[str, object]:
+    """Replay every round of a records file; rounds that cannot be decided are listed with
+    their reason (docs/governance.md 3)."""
+    rows = replay(read_rounds(text, source=source, known_iso3=member_codes(data_dir)))
+    replayed = [r for r in rows if r["replayed"]]
     return {
-        "rounds_replayed": len(rows),
-        "agreeing": sum(1 for r in rows if r["agrees"]),
+        "rounds_in_file": len(rows),
+        "rounds_replayed": len(replayed),
+        "agreeing": sum(1 for r in replayed if r["agrees"]),
         "majorities_checked": sum(1 for r in rows if r["majority_agrees"] is not None),
+        "majorities_agreeing": sum(1 for r in rows if r["majority_agrees"]),
+        "derived_valid_votes": sum(
+            1 for r in rows if r["basis"] not in (None, BASIS_CANDIDATES)
+        ),
+        "not_replayed": [
+            {k: r[k] for k in ("conference", "post", "round", "lines", "reason")}
+            for r in rows
+            if not r["replayed"]
+        ],
         "rounds": rows,
     }
 
@@ -285,12 +303,19 @@ def scenarios_report(
     }
 
 
-def replay_regional_file(text: str, *, source: str = "regional results") -> dict[str, object]:
-    rows = replay_regional(text, source=source)
+def replay_regional_file(
+    text: str, data_dir: Path, *, source: str = "regional results"
+) -> dict[str, object]:
+    rows = replay_regional(text, source=source, known_iso3=member_codes(data_dir))
     replayed = [r for r in rows if r["agrees"] is not None]
     return {
         "regions": len(rows),
         "replayed": len(replayed),
         "agreeing": sum(1 for r in replayed if r["agrees"]),
+        "not_replayed": [
+            {k: r[k] for k in ("conference", "region", "reason")}
+            for r in rows
+            if r["agrees"] is None
+        ],
         "results": rows,
     }

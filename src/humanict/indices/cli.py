@@ -51,7 +51,11 @@ def compute(
     ] = None,
     fmt: Fmt = Format.table,
 ) -> None:
-    """Compute an index: the published edition, or --year for a recomputed year."""
+    """Compute an index: the published edition, or --year for a recomputed year.
+
+    Imputed components are listed in ``imputed``; CSV and JSON add ``imputation`` (for each
+    imputed component: the method and the inputs it used) and the rank interval
+    ``rank_low``-``rank_high`` that the imputation draws leave."""
     spec = load_spec(name)
     frame = compute_index(spec, Warehouse(settings().warehouse_path), year)
     typer.echo(
@@ -64,9 +68,13 @@ def compute(
                 "year",
                 "kind",
                 spec.column,
+                f"{spec.column}_low",
+                f"{spec.column}_high",
+                "rank",
                 *[p.id for p in spec.pillars],
                 "level",
                 "n_imputed",
+                "imputed",
             ],
         )
     )

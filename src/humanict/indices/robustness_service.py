@@ -29,7 +29,7 @@ from humanict.indices.robustness import (
     run_local,
     sensitivity_indices,
 )
-from humanict.indices.service import load_inputs
+from humanict.indices.service import load_inputs, load_other_years
 from humanict.indices.spec import IndexSpec
 from humanict.output import records
 
@@ -61,7 +61,13 @@ def load_problem(spec: IndexSpec, warehouse: Warehouse) -> RobustnessProblem:
     inputs = load_inputs(spec, warehouse, None)
     if inputs.values.empty:
         raise NotFoundError(f"no inputs of {spec.id} in the warehouse; run `humanict data build`")
-    return build_problem(spec, inputs.values.to_numpy(), list(inputs.values.index))
+    raw = inputs.values.to_numpy(dtype=np.float64)
+    if "other_year" in spec.imputation:
+        # The economy's own values from other years come first, as in the engine; the
+        # imputation options vary what remains missing.
+        other, _ = load_other_years(spec, warehouse, inputs.values)
+        raw = np.where(np.isnan(raw), other, raw)
+    return build_problem(spec, raw, list(inputs.values.index))
 
 
 def _one_at_a_time(problem: RobustnessProblem) -> dict[tuple[str, str], float]:

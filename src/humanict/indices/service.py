@@ -10,7 +10,14 @@ import pandas as pd
 
 from humanict.data import Warehouse
 from humanict.errors import NotFoundError
-from humanict.indices.engine import classify_levels, compute_scores
+from humanict.indices.engine import (
+    classify_levels,
+    compute_scores,
+    imputation_inputs,
+    interval,
+)
+from humanict.indices.impute import ImputeContext
+from humanict.indices.robustness import competition_ranks
 from humanict.indices.spec import IndexSpec
 
 EDITION = "edition"
@@ -31,8 +38,8 @@ def _dataset_rank(spec: IndexSpec, datasets: list[str]) -> dict[str, int]:
 class IndexInputs:
     """Raw inputs of an index: frames of economies x input codes, and the kind of run.
 
-    ``flags`` holds the source's flag, ``filled`` (taken from the spec's fill dataset) or
-    ``other_year``; ``datasets`` the warehouse dataset each value comes from.
+    ``flags`` holds the source's flag or ``other_year``; ``datasets`` the warehouse dataset
+    each value comes from.
     """
 
     values: pd.DataFrame
@@ -61,26 +68,6 @@ def load_inputs(spec: IndexSpec, warehouse: Warehouse, year: int | None) -> Inde
         )
         kind = EDITION
         frame["from_year"] = spec.edition_year
-        if spec.edition_fill_dataset and spec.edition_fill_codes:
-            # Inputs the edition lacks, taken from another dataset at the same year.
-            fill_marks = ", ".join("?" for _ in spec.edition_fill_codes)
-            fill = warehouse.query(
-                f"SELECT economy, indicator, value, 'filled' AS flag, note, dataset "
-                f"FROM observations WHERE dataset = ? AND year = ? "
-                f"AND indicator IN ({fill_marks}) AND economy IN (SELECT economy FROM "
-                f"observations WHERE dataset = ? AND year = ?)",
-                [
-                    spec.edition_fill_dataset,
-                    spec.edition_year,
-                    *spec.edition_fill_codes,
-                    spec.edition_dataset,
-                    spec.edition_year,
-                ],
-            )
-            fill["from_year"] = spec.edition_year
-            frame = pd.concat([frame, fill], ignore_index=True).drop_duplicates(
-                ["economy", "indicator"]
-            )
     else:
         gap = spec.recompute_max_year_gap
         frame = warehouse.query(
@@ -113,25 +100,87 @@ def load_inputs(spec: IndexSpec, warehouse: Warehouse, year: int | None) -> Inde
     return IndexInputs(values, flags, datasets, kind)
 
 
-def _components_of(spec: IndexSpec, by_input: np.ndarray) -> np.ndarray:
-    """Map a (n, inputs) boolean mask to (n, components): True if any input of it is."""
+def load_other_years(
+    spec: IndexSpec, warehouse: Warehouse, values: pd.DataFrame
+) -> tuple[np.ndarray, np.ndarray]:
+    """For each economy and input of ``values``: the value from the spec's
+    ``other_year_datasets`` at the nearest year within ``other_year_window`` of the edition's
+    year (the same year from another dataset first, then earlier before later, then dataset
+    order). Returns values and notes ("code year dataset"), both shaped like ``values``; the
+    engine uses them only where the edition lacks a value.
+
+    A price (a lower-is-better component) of zero or less is not a price: DataHub writes 0
+    where no basket was collected, so such values are skipped.
+    """
     codes = spec.input_codes
-    out = np.zeros((by_input.shape[0], len(spec.components)), dtype=bool)
-    for j, component in enumerate(spec.components):
-        for item in component.inputs:
-            out[:, j] |= by_input[:, codes.index(item.code)]
-    return out
+    other = np.full(values.shape, np.nan)
+    notes = np.full(values.shape, "", dtype=object)
+    if not spec.other_year_datasets or values.empty:
+        return other, notes
+    year, window = spec.edition_year, spec.other_year_window
+    frame = warehouse.query(
+        f"SELECT economy, indicator, year, value, dataset FROM observations "
+        f"WHERE dataset IN ({', '.join('?' for _ in spec.other_year_datasets)}) "
+        f"AND indicator IN ({', '.join('?' for _ in codes)}) AND year BETWEEN ? AND ?",
+        [*spec.other_year_datasets, *codes, year - window, year + window],
+    )
+    prices = {
+        i.code for c in spec.components if c.threshold > c.goalpost for i in c.inputs
+    }
+    frame = frame[~(frame["indicator"].isin(prices) & (frame["value"] <= 0))].copy()
+    frame["distance"] = (frame["year"] - year).abs()
+    frame["later"] = frame["year"] > year
+    frame["rank"] = frame["dataset"].map({d: r for r, d in enumerate(spec.other_year_datasets)})
+    frame = frame.sort_values(["distance", "later", "rank"]).drop_duplicates(
+        ["economy", "indicator"]
+    )
+    rows = {iso: r for r, iso in enumerate(values.index)}
+    for item in frame.itertuples(index=False):
+        r, c = rows.get(item.economy), codes.index(item.indicator)
+        if r is not None:
+            other[r, c] = item.value
+            notes[r, c] = f"{item.indicator} {item.year} {item.dataset}"
+    return other, notes
+
+
+def imputation_context(
+    spec: IndexSpec, warehouse: Warehouse, values: pd.DataFrame, kind: str
+) -> ImputeContext:
+    """The economies' region and income group and, for the edition, other years' values."""
+    economies = warehouse.query("SELECT iso3, stat_region, income_group FROM economies")
+    economies = economies.set_index("iso3").reindex(values.index)
+    columns = {"region": "stat_region", "income": "income_group"}
+    groups = {
+        g: economies[columns[g]].fillna("unknown").astype(str).to_numpy(dtype=object)
+        for g in spec.imputation_groups
+    }
+    raw = values.to_numpy(dtype=np.float64)
+    if kind != EDITION:
+        return imputation_inputs(spec, raw, None, None, groups)
+    other, notes = load_other_years(spec, warehouse, values)
+    return imputation_inputs(spec, raw, other, notes, groups)
+
+
+def describe_imputation(methods: np.ndarray, inputs: np.ndarray, ids: list[str]) -> list[str]:
+    """One string per economy: ``component=method[inputs]`` joined by `` | ``."""
+    return [
+        " | ".join(f"{ids[j]}={m[j]}[{i[j]}]" for j in np.flatnonzero(m != ""))
+        for m, i in zip(methods, inputs, strict=True)
+    ]
 
 
 def compute_index(spec: IndexSpec, warehouse: Warehouse, year: int | None = None) -> pd.DataFrame:
     """One row per scored economy: index, pillars, component scores, level and provenance.
 
-    Columns: ``iso3, economy, member, year, kind, <index>, <pillars...>, level,
-    score_<component>..., imputed, n_imputed, filled_from_<dataset>, estimates, other_year``.
-    ``imputed`` lists the components whose score was imputed, by regression or from inputs
-    filled from another dataset (listed in ``filled_from_<dataset>``); ``estimates`` the
-    inputs that the source flags as
-    estimates; ``other_year`` the inputs taken from a year other than the row's.
+    Columns: ``iso3, economy, member, year, kind, <index>, <index>_low, <index>_high, rank,
+    rank_low, rank_high, <pillars...>, level, level_depends_on_imputation,
+    score_<component>..., imputed, n_imputed,
+    imputation, estimates, other_year``. ``imputed`` lists the components whose score was
+    imputed and ``imputation`` how (``component=method[inputs]``, see
+    ``humanict.indices.impute``); ``<index>_low``/``_high`` and ``rank_low``/``rank_high``
+    bound the central 90% of the imputation draws (the point where nothing is imputed);
+    ``estimates`` lists the inputs the source flags as estimates; ``other_year`` the inputs
+    a recomputed year takes from another year.
     """
     inputs = load_inputs(spec, warehouse, year)
     values, flags, kind = inputs.values, inputs.flags, inputs.kind
@@ -141,7 +190,10 @@ def compute_index(spec: IndexSpec, warehouse: Warehouse, year: int | None = None
             f"no inputs of {spec.id} in the warehouse for {when}; "
             "years with data: see `humanict index trend " + spec.id + "`"
         )
-    result = compute_scores(spec, values.to_numpy(), apply_coverage_rule=kind == RECOMPUTED)
+    context = imputation_context(spec, warehouse, values, kind)
+    result = compute_scores(
+        spec, values.to_numpy(), apply_coverage_rule=kind == RECOMPUTED, context=context
+    )
     economies = warehouse.query("SELECT iso3, name, member FROM economies").set_index("iso3")
 
     out = pd.DataFrame(index=values.index)
@@ -151,20 +203,23 @@ def compute_index(spec: IndexSpec, warehouse: Warehouse, year: int | None = None
     out["year"] = spec.edition_year if year is None else year
     out["kind"] = kind
     out[spec.column] = result.index
+    out[f"{spec.column}_low"] = result.index_low
+    out[f"{spec.column}_high"] = result.index_high
     for p, pillar in enumerate(spec.pillars):
         out[pillar.id] = result.pillar_scores[:, p]
     out["level"] = classify_levels(spec, result.index)
+    # The level rests on imputed values where the score interval crosses a level boundary.
+    out["level_depends_on_imputation"] = (result.imputed.any(axis=1)) & (
+        np.array(classify_levels(spec, result.index_low), dtype=object)
+        != np.array(classify_levels(spec, result.index_high), dtype=object)
+    )
     for j, component in enumerate(spec.components):
         out[f"score_{component.id}"] = result.component_scores[:, j]
-    ids = np.array([c.id for c in spec.components])
+    ids = [c.id for c in spec.components]
     codes = np.array(spec.input_codes)
-    filled = flags.to_numpy() == "filled"
-    imputed = result.imputed | _components_of(spec, filled)
-    out["imputed"] = [";".join(ids[row]) for row in imputed]
-    out["n_imputed"] = imputed.sum(axis=1)
-    out["filled_from_" + (spec.edition_fill_dataset or "none")] = [
-        ";".join(codes[row]) for row in filled
-    ]
+    out["imputed"] = [";".join(np.array(ids)[row]) for row in result.imputed]
+    out["n_imputed"] = result.imputed.sum(axis=1)
+    out["imputation"] = describe_imputation(result.method, result.inputs, ids)
     out["estimates"] = [";".join(codes[row]) for row in (flags.to_numpy() == "estimate")]
     out["other_year"] = [";".join(codes[row]) for row in (flags.to_numpy() == "other_year")]
     keep = result.eligible
@@ -173,6 +228,13 @@ def compute_index(spec: IndexSpec, warehouse: Warehouse, year: int | None = None
         same_year = (flags.to_numpy() != "other_year") & ~np.isnan(values.to_numpy())
         keep = keep & (same_year.sum(axis=1) >= MIN_SAME_YEAR_SHARE * len(codes))
     out = out[keep].reset_index()
+    # Ranks among the rows kept, with the interval the imputation draws leave.
+    ranks = competition_ranks(result.index[keep])[0].astype(np.float64)
+    draw_ranks = competition_ranks(result.index_draws[:, keep]).astype(np.float64)
+    rank_low, rank_high = interval(ranks, draw_ranks)
+    out["rank"] = ranks.astype(np.int64)
+    out["rank_low"] = np.floor(rank_low).astype(np.int64)
+    out["rank_high"] = np.ceil(rank_high).astype(np.int64)
     return out.sort_values(spec.column, ascending=False, kind="stable").reset_index(drop=True)
 
 

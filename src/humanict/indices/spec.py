@@ -13,12 +13,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from humanict.errors import InvalidInputError, NotFoundError
+from humanict.indices.impute import METHODS
 
 SPEC_DIR = Path(__file__).with_name("specs")
 TRANSFORMS = ("none", "log1p")
 NORMALISATIONS = ("goalposts", "none")
 AGGREGATIONS = ("mean", "sum")
-IMPUTATIONS = ("none", "regression")
+IMPUTATIONS = ("none", *METHODS)
+GROUPINGS = ("region", "income")
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,11 +77,14 @@ class IndexSpec:
     scale_max: float
     edition_dataset: str
     edition_year: int
-    edition_fill_dataset: str
-    edition_fill_codes: tuple[str, ...]
     recompute_datasets: tuple[str, ...]
     recompute_max_year_gap: int
-    imputation: str
+    imputation: tuple[str, ...]
+    other_year_datasets: tuple[str, ...]
+    other_year_window: int
+    imputation_groups: tuple[str, ...]
+    imputation_draws: int
+    imputation_seed: int
     min_observed_share: float
     pillars: tuple[PillarSpec, ...]
     components: tuple[ComponentSpec, ...]
@@ -118,6 +123,20 @@ def _round_digits(rule: dict[str, object]) -> int | None:
     a negative value compares the unrounded score."""
     digits = int(rule.get("round_digits", 1))  # type: ignore[call-overload]
     return None if digits < 0 else digits
+
+
+def _methods(value: object, path: Path) -> tuple[str, ...]:
+    """``[missing].method``: one name or a list (a chain); ``"none"`` means no imputation."""
+    names = [value] if isinstance(value, str) else value
+    if not isinstance(names, list) or not names:
+        raise InvalidInputError(f"{path}: [missing].method must be a name or a list of names")
+    chosen = tuple(
+        _choice(name, IMPUTATIONS, f"[missing].method[{n}]", path)
+        for n, name in enumerate(names, start=1)
+    )
+    if "none" in chosen and len(chosen) > 1:
+        raise InvalidInputError(f"{path}: [missing].method cannot chain 'none' with other methods")
+    return () if chosen == ("none",) else chosen
 
 
 def load_spec(name_or_path: str | Path) -> IndexSpec:
@@ -217,11 +236,17 @@ def load_spec(name_or_path: str | Path) -> IndexSpec:
         scale_max=float(index.get("scale_max", 100.0)),
         edition_dataset=str(inputs.get("edition_dataset", "")),
         edition_year=int(inputs.get("edition_year", 0)),
-        edition_fill_dataset=str(missing.get("fill_dataset", "")),
-        edition_fill_codes=tuple(missing.get("fill_codes", [])),
         recompute_datasets=tuple(inputs.get("recompute_datasets", [])),
         recompute_max_year_gap=int(inputs.get("recompute_max_year_gap", 0)),
-        imputation=_choice(missing.get("method", "none"), IMPUTATIONS, "[missing].method", path),
+        imputation=_methods(missing.get("method", "none"), path),
+        other_year_datasets=tuple(missing.get("other_year_datasets", [])),
+        other_year_window=int(missing.get("other_year_window", 0)),
+        imputation_groups=tuple(
+            _choice(g, GROUPINGS, "[missing].groups", path)
+            for g in missing.get("groups", list(GROUPINGS))
+        ),
+        imputation_draws=int(missing.get("draws", 0)),
+        imputation_seed=int(missing.get("seed", 0)),
         min_observed_share=float(missing.get("min_observed_share", 0.0)),
         pillars=tuple(pillars),
         components=tuple(components),

@@ -91,7 +91,9 @@ def counterfactual(
 @router.get("/replay", summary="Replay the recorded election rounds shipped with the data")
 def replay_recorded(settings: SettingsDep) -> dict[str, Any]:
     path = settings.data_dir / "governance" / "elections_results.csv"
-    return service.replay_file(path.read_text(encoding="utf-8"), source=path.name)
+    return service.replay_file(
+        path.read_text(encoding="utf-8"), settings.data_dir, source=path.name
+    )
 
 
 @router.post(
@@ -101,9 +103,9 @@ def replay_recorded(settings: SettingsDep) -> dict[str, Any]:
         "requestBody": {"content": {"text/csv": {"schema": {"type": "string"}}}, "required": True}
     },
 )
-async def replay_posted(request: Request) -> dict[str, Any]:
+async def replay_posted(request: Request, settings: SettingsDep) -> dict[str, Any]:
     text = (await request.body()).decode("utf-8", errors="replace")
-    return service.replay_file(text, source="request body")
+    return service.replay_file(text, settings.data_dir, source="request body")
 
 
 @router.get("/scenarios", summary="Simulate future cycles under rule sets (seeded)")

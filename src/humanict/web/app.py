@@ -14,6 +14,7 @@ from humanict.governance.ballot import api as ballot_api
 from humanict.governance.ballot import pages as ballot_pages
 from humanict.spectrum import engineering_web
 from humanict.web import (
+    api_compare,
     api_cost,
     api_foresight,
     api_governance,
@@ -25,6 +26,7 @@ from humanict.web import (
     api_sources,
     api_spectrum_registry,
     api_wsis,
+    compare_pages,
     cost_pages,
     observatory_pages,
     pages,
@@ -93,6 +95,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         observatory_pages.router,
         api_foresight.router,
         api_foresight.pages,
+        api_compare.router,
+        compare_pages.router,
     ):
         app.include_router(router)
 
@@ -125,7 +129,18 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             swagger_js_url=urls["swagger_js"],
             swagger_css_url=urls["swagger_css"],
             swagger_favicon_url="/static/favicon.svg",
+            # Deep links put a link inside each operation's toggle button (nested controls).
+            swagger_ui_parameters={"deepLinking": False},
         )
-        return page
+        return accessible_swagger(page)
 
     return app
+
+
+def accessible_swagger(page: HTMLResponse) -> HTMLResponse:
+    """Swagger UI's page with a language and the stylesheet that gives its text AA contrast."""
+    html = bytes(page.body).decode()
+    html = html.replace("<html>", '<html lang="en">', 1).replace(
+        "</head>", '<link rel="stylesheet" href="/static/swagger.css">\n</head>', 1
+    )
+    return HTMLResponse(html)

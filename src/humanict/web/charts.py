@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 from humanict.indices import EDITION
@@ -89,4 +90,78 @@ def trend_chart(
         x_ticks=[(x_of(y), y) for y in range(min(years), max(years) + 1)],
         y_ticks=[(y_of(v), v) for v in range(0, int(scale_max) + 1, 25)],
         bands=bands,
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """One economy's line: its points (x, y, year, value) and its series number (0-4)."""
+
+    iso3: str
+    name: str
+    series: int
+    points: list[tuple[float, float, int, float]]
+
+    @property
+    def path(self) -> str:
+        return " ".join(f"{x},{y}" for x, y, _, _ in self.points)
+
+
+@dataclass(frozen=True, slots=True)
+class LineChart:
+    width: int
+    height: int
+    left: int
+    right: int
+    top: int
+    bottom: int
+    lines: list[Line]
+    x_ticks: list[tuple[float, int]]
+    y_ticks: list[tuple[float, float]]
+
+
+def _nice_step(span: float, ticks: int = 5) -> float:
+    """A step of 1, 2 or 5 times a power of ten giving about ``ticks`` intervals over ``span``."""
+    raw = span / ticks if span > 0 else 1.0
+    power = 10 ** math.floor(math.log10(raw))
+    return next(m * power for m in (1, 2, 5, 10) if m * power >= raw)
+
+
+def line_chart(
+    series: list[tuple[str, str, list[tuple[int, float]]]], width: int = 720, height: int = 320
+) -> LineChart | None:
+    """Place (iso3, name, [(year, value)]) series on a year x value plane; the value axis starts
+    at zero unless a value is negative. None when no series has a value."""
+    values = [v for _, _, points in series for _, v in points]
+    if not values:
+        return None
+    years = [y for _, _, points in series for y, _ in points]
+    left, right, top, bottom = 56, width - 16, 16, height - 32
+    first, last = min(years) - 0.5, max(years) + 0.5
+    step = _nice_step(max(values) - min(0.0, min(values)))
+    low = min(0.0, math.floor(min(values) / step) * step)
+    high = max(math.ceil(max(values) / step) * step, low + step)
+
+    def x_of(year: float) -> float:
+        return round(left + (year - first) / (last - first) * (right - left), 1)
+
+    def y_of(value: float) -> float:
+        return round(bottom - (value - low) / (high - low) * (bottom - top), 1)
+
+    lines = [
+        Line(iso3, name, i, [(x_of(y), y_of(v), y, v) for y, v in sorted(points)])
+        for i, (iso3, name, points) in enumerate(series)
+    ]
+    year_step = max(1, math.ceil((max(years) - min(years) + 1) / 12))
+    n_ticks = round((high - low) / step)
+    return LineChart(
+        width=width,
+        height=height,
+        left=left,
+        right=right,
+        top=top,
+        bottom=bottom,
+        lines=lines,
+        x_ticks=[(x_of(y), y) for y in range(min(years), max(years) + 1, year_step)],
+        y_ticks=[(y_of(low + i * step), round(low + i * step, 10)) for i in range(n_ticks + 1)],
     )

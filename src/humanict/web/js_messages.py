@@ -43,6 +43,23 @@ MESSAGES: dict[str, str] = {
     "not_created": N_("Not created: %(error)s"),
     "verified_board": N_("Verified: %(entries)s entries, %(proofs)s proofs, head %(head)s…"),
     "verification_failed": N_("Verification failed: %(error)s"),
+    "map_table": N_("Data of the map"),
+    "map_economy": N_("Economy"),
+    "map_details": N_("Details"),
+    "map_select": N_("Compare"),
+    "map_select_one": N_("Select %(name)s for comparison"),
+    "map_none": N_("No economy selected for comparison."),
+    "map_selected": N_("Selected:"),
+    "map_compare": N_("Compare them side by side"),
+    "map_range": N_("Select two to five economies to compare them."),
+    "takeaway_tools": N_("Download"),
+    "takeaway_share": N_("Share"),
+    "takeaway_csv": N_("Download CSV"),
+    "takeaway_svg": N_("Download SVG"),
+    "takeaway_png": N_("Download PNG"),
+    "takeaway_copy": N_("Copy link"),
+    "takeaway_copied": N_("Link copied."),
+    "takeaway_copy_this": N_("Copy this link:"),
 }
 
 

@@ -38,6 +38,7 @@ SECTIONS: tuple[Section, ...] = (
             Link(N_("Gaps"), "/gaps"),
             Link(N_("Robustness"), "/indices/idi2024/robustness"),
             Link(N_("Cost to connect"), "/observatory/cost"),
+            Link(N_("Compare economies"), "/compare"),
         ),
     ),
     Section(

@@ -8,7 +8,7 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, Response
 
 from humanict.observatory import analysis, brief_cache
-from humanict.observatory.brief import summary_lines
+from humanict.observatory.brief import CHARTS, BriefData, summary_lines
 from humanict.observatory.gaps import AFFORDABILITY_TARGET_PCT_GNI, PARITY_BAND
 from humanict.observatory.priorities import reasons_text
 from humanict.observatory.reports import offline_report
@@ -134,12 +134,39 @@ def brief_page(
     iso3: str, request: Request, settings: SettingsDep, warehouse: WarehouseDep
 ) -> HTMLResponse:
     data = brief_cache.brief(settings.data_dir, warehouse, iso3)
-    charts = brief_cache.brief_svg(settings.data_dir, warehouse, iso3)
+    # The charts are one image named by the section heading; their data is in the table below.
+    charts = brief_cache.brief_svg(settings.data_dir, warehouse, iso3).replace(
+        "<svg ", '<svg role="img" aria-labelledby="charts-heading" ', 1
+    )
     return _render(
         request,
         "observatory/brief.html",
-        {"brief": data, "facts": summary_lines(data), "charts": charts},
+        {
+            "brief": data,
+            "facts": summary_lines(data),
+            "charts": charts,
+            "chart_rows": _chart_rows(data),
+        },
     )
+
+
+# Chart title, year, observed value, projection, interval low and high.
+ChartRow = tuple[str, int, float | None, float | None, float | None, float | None]
+
+
+def _chart_rows(data: BriefData) -> list[ChartRow]:
+    """The values the brief's charts draw: per chart and year, the observed value and the
+    projection with its 90% interval (None where a chart has no such value)."""
+    rows: list[ChartRow] = []
+    for trajectory, (_, title, _) in zip(data.trajectories, CHARTS, strict=False):
+        observed = {int(r["year"]): r["value"] for r in records(trajectory.observed)}
+        projected = {int(r["year"]): r for r in records(trajectory.projection)}
+        for year in sorted(observed.keys() | projected.keys()):
+            p = projected.get(year, {})
+            rows.append(
+                (title, year, observed.get(year), p.get("central"), p.get("lower"), p.get("upper"))
+            )
+    return rows
 
 
 @router.get("/members/{iso3}/brief.pdf")

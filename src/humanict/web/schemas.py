@@ -168,6 +168,29 @@ class ObservationPublic(BaseModel):
     note: str | None = None
 
 
+class ComparisonPointPublic(BaseModel):
+    """One economy's value of the indicator in one year, with where it comes from."""
+
+    economy: str = Field(examples=["KEN"])
+    year: int
+    value: float
+    unit: str | None = None
+    dataset: str
+    vintage: str
+    source: str
+    flag: str = Field(description="observed, estimate or imputed, as the source gives it.")
+
+
+class ComparisonPublic(BaseModel):
+    """Two to five economies on one indicator over time (the JSON twin of /compare)."""
+
+    indicator: IndicatorPublic
+    economies: list[EconomyPublic] = Field(description="In the order they were asked for.")
+    years: list[int] = Field(description="Every year with a value for at least one economy.")
+    data: list[ComparisonPointPublic]
+    count: int
+
+
 class IndicatorDetailPublic(BaseModel):
     indicator: IndicatorPublic
     economy: str | None
@@ -186,11 +209,37 @@ class InputValuePublic(BaseModel):
     value: float | None
     unit: str | None
     flag: str = Field(
-        description="observed / estimate / filled (from another dataset) / "
-        "imputed (missing, component score predicted)."
+        description="observed / estimate as the source gives it, or imputed (missing in the "
+        "edition; the component score is imputed)."
     )
     score: float | None = Field(description="Score of the component this input feeds (0-100).")
     dataset: str | None
+    imputation: str | None = Field(
+        None, description="How the component score was imputed (method), if it was."
+    )
+    imputation_inputs: str | None = Field(
+        None, description="What the imputation used: predictors, or the other year's value."
+    )
+
+
+class ImputedComponentPublic(BaseModel):
+    """A component score that the imputation supplied (ITU does not publish its own)."""
+
+    component: str
+    component_name: str
+    method: str = Field(description="other_year, regression, region_income, iterative or knn.")
+    inputs: str = Field(description="The predictors, or the indicator, year and dataset used.")
+    score: float | None
+
+
+class ScoreIntervalPublic(BaseModel):
+    """The central 90% of the index and rank over the imputation draws."""
+
+    low: float
+    high: float
+    rank_low: int = Field(description="Best rank over the draws.")
+    rank_high: int = Field(description="Worst rank over the draws.")
+    draws: int
 
 
 class TrendPointPublic(BaseModel):
@@ -212,6 +261,17 @@ class MemberPublic(BaseModel):
     scored: int = Field(description="Economies the edition scores.")
     pillars: list[PillarPublic]
     inputs: list[InputValuePublic]
+    imputed: list[ImputedComponentPublic] = Field(
+        default_factory=list, description="Component scores supplied by the imputation."
+    )
+    interval: ScoreIntervalPublic | None = Field(
+        None, description="Score and rank interval the imputation leaves (null if none)."
+    )
+    reproducible: bool | None = Field(
+        None,
+        description="True when every input is published, so the score can be recomputed "
+        "exactly from public data; false when it rests on imputed values.",
+    )
     trend: list[TrendPointPublic]
     sources: list[SourcePublic]
 
@@ -224,6 +284,11 @@ class MapEconomy(BaseModel):
     name: str
     value: float | None
     level: str | None
+    level_depends_on_imputation: bool = Field(
+        False,
+        description="True where the score interval the imputation leaves crosses a level "
+        "boundary, so the level rests on imputed values.",
+    )
 
 
 class HomePublic(BaseModel):

@@ -26,6 +26,7 @@ VENDOR_FILES = {
     "countries": "world-atlas/countries-110m.json",
     "swagger_js": "swagger-ui-dist/swagger-ui-bundle.js",
     "swagger_css": "swagger-ui-dist/swagger-ui.css",
+    "axe": "axe-core/axe.min.js",
 }
 
 

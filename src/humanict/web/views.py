@@ -6,7 +6,6 @@ No index or data logic lives here: scores come from ``humanict.indices``, econom
 
 from __future__ import annotations
 
-import difflib
 import fnmatch
 import math
 from typing import Any
@@ -21,13 +20,17 @@ from humanict.i18n.countries import country_name
 from humanict.indices import EDITION, IndexSpec, available_specs
 from humanict.indices.levels import level_counts
 from humanict.members import Economy, filter_economies, get_economy, load_economies
+from humanict.observatory import comparison
 from humanict.output import records
 from humanict.web.cache import IndexCache
 from humanict.web.schemas import (
+    ComparisonPointPublic,
+    ComparisonPublic,
     ComponentPublic,
     EconomiesPublic,
     EconomyPublic,
     HomePublic,
+    ImputedComponentPublic,
     IndexInfoPublic,
     IndexRowPublic,
     IndexRowsPublic,
@@ -42,6 +45,7 @@ from humanict.web.schemas import (
     MemberPublic,
     ObservationPublic,
     PillarPublic,
+    ScoreIntervalPublic,
     SourcePublic,
     SourcesPublic,
     TrendPointPublic,
@@ -201,12 +205,7 @@ def indicator_detail(
     frame = warehouse.query(_INDICATOR_SQL.format(where="WHERE i.code = ?"), [code])
     if frame.empty:
         known = warehouse.query("SELECT code FROM indicators")["code"].tolist()
-        close = difflib.get_close_matches(code, known, n=3, cutoff=0.5)
-        hint = f"did you mean {', '.join(close)}? " if close else ""
-        raise NotFoundError(
-            f"unknown indicator {code!r}; {hint}GET /api/v1/indicators lists the "
-            f"{len(known)} known codes"
-        )
+        raise NotFoundError(comparison.unknown_indicator_message(code, known))
     sql = "SELECT * FROM observations WHERE indicator = ?"
     params: list[object] = [code]
     iso3 = None
@@ -225,6 +224,51 @@ def _level_names(spec: IndexSpec) -> dict[str, str]:
     return {lv.id: lv.name for lv in spec.levels}
 
 
+def parse_imputation(text: str) -> dict[str, tuple[str, str]]:
+    """``component=method[inputs] | ...`` (the ``imputation`` column) -> {component: (method,
+    inputs)}."""
+    out = {}
+    for part in filter(None, text.split(" | ")):
+        component, _, rest = part.partition("=")
+        method, _, inputs = rest.partition("[")
+        out[component] = (method, inputs.removesuffix("]"))
+    return out
+
+
+def _member_imputation(
+    spec: IndexSpec, result: dict[str, Any] | None
+) -> tuple[list[ImputedComponentPublic], ScoreIntervalPublic | None, bool | None]:
+    """The imputed components of an economy's row, its score interval, and whether the score
+    can be recomputed from published inputs alone."""
+    if result is None:
+        return [], None, None
+    names = {c.id: c.name for c in spec.components}
+    imputed = [
+        ImputedComponentPublic(
+            component=component,
+            component_name=names.get(component, component),
+            method=method,
+            inputs=inputs,
+            score=_number(result.get(f"score_{component}")),
+        )
+        for component, (method, inputs) in parse_imputation(
+            str(result.get("imputation") or "")
+        ).items()
+    ]
+    low = _number(result.get(f"{spec.column}_low"))
+    high = _number(result.get(f"{spec.column}_high"))
+    interval = None
+    if imputed and low is not None and high is not None and result.get("rank_low") is not None:
+        interval = ScoreIntervalPublic(
+            low=low,
+            high=high,
+            rank_low=int(result["rank_low"]),
+            rank_high=int(result["rank_high"]),
+            draws=spec.imputation_draws,
+        )
+    return imputed, interval, not imputed
+
+
 def _member_inputs(
     cache: IndexCache, warehouse: Warehouse, spec: IndexSpec, iso3: str, row: dict[str, Any]
 ) -> list[InputValuePublic]:
@@ -233,12 +277,14 @@ def _member_inputs(
     if iso3 not in values.index:
         return []
     meta = warehouse.query("SELECT code, name, unit FROM indicators").set_index("code")
+    imputation = parse_imputation(str(row.get("imputation") or ""))
     out = []
     for component in spec.components:
         for item in component.inputs:
             value = _number(values.at[iso3, item.code])
             flag = flags.at[iso3, item.code]
             dataset = None if value is None else str(datasets.at[iso3, item.code])
+            how = imputation.get(component.id)
             if value is None:
                 flag = "imputed"
             known = item.code in meta.index
@@ -254,6 +300,8 @@ def _member_inputs(
                     flag=str(flag),
                     score=_number(row.get(f"score_{component.id}")),
                     dataset=dataset,
+                    imputation=how[0] if how and value is None else None,
+                    imputation_inputs=how[1] if how and value is None else None,
                 )
             )
     return out
@@ -275,9 +323,9 @@ def member_detail(
     rank = None
     if len(match):
         result = records(scores.loc[match])[0]
-        # Standard competition rank on the index value.
-        rank = int((scores[spec.column] > scores.at[match[0], spec.column]).sum()) + 1
+        rank = int(result["rank"])
     inputs = _member_inputs(cache, warehouse, spec, economy.iso3, result or {})
+    imputed, interval, reproducible = _member_imputation(spec, result)
     trend = cache.trend(index_id)
     trend = trend[trend["iso3"] == economy.iso3].sort_values(["year", "kind"])
     points = [
@@ -318,6 +366,9 @@ def member_detail(
             for p in spec.pillars
         ],
         inputs=inputs,
+        imputed=imputed,
+        interval=interval,
+        reproducible=reproducible,
         trend=points,
         sources=sources,
     )
@@ -343,6 +394,9 @@ def home(
                 name=economy.name,
                 value=None if row is None else _number(getattr(row, spec.column)),
                 level=None if row is None else row.level,
+                level_depends_on_imputation=bool(
+                    row is not None and getattr(row, "level_depends_on_imputation", False)
+                ),
             )
         )
     return HomePublic(
@@ -351,4 +405,25 @@ def home(
         levels=info.levels,
         map=map_data,
         sources=list_sources(warehouse).data,
+    )
+
+
+def compare(
+    settings: Settings, warehouse: Warehouse, economies: str | None, indicator: str
+) -> ComparisonPublic:
+    """Two to five economies (ISO3 codes separated by commas) on one indicator over time; an
+    InvalidInputError (422) names what is wrong with the request."""
+    codes = comparison.parse_economies(economies)
+    everyone = {e.iso3: e for e in load_economies(settings.data_dir)}
+    comparison.check_economies(codes, everyone)
+    comparison.check_indicator(warehouse, indicator)
+    info = warehouse.query(_INDICATOR_SQL.format(where="WHERE i.code = ?"), [indicator])
+    frame = comparison.series(warehouse, indicator, codes)
+    points = [ComparisonPointPublic(**row) for row in records(frame)]
+    return ComparisonPublic(
+        indicator=IndicatorPublic(**records(info)[0]),
+        economies=[economy_public(everyone[code]) for code in codes],
+        years=sorted({p.year for p in points}),
+        data=points,
+        count=len(points),
     )

@@ -76,11 +76,26 @@ def test_election_through_the_api(api: Any, ceremony: Any) -> None:
         "/api/v1/elections/dsg/ballots", json={"round": 1}, headers=_auth(tokens["BRA"])
     )
     assert bad.status_code == 422
-    client.post(
-        "/api/v1/elections/dsg/ballots",
-        json=prepare_ballot(board(), []),
-        headers=_auth(tokens["BRA"]),
+    # BRA logs in once and casts with its session token; forged or wrong tokens are refused
+    assert client.post("/api/v1/elections/session").status_code == 401
+    wrong = _auth("BRA:" + tokens["ARG"].split(":", 1)[1])
+    assert client.post("/api/v1/elections/session", headers=wrong).status_code == 401
+    session = client.post("/api/v1/elections/session", headers=_auth(tokens["BRA"])).json()
+    assert session["id"] == "BRA" and session["role"] == "voter"
+    token = session["token"]
+    ident, expires, mac = token.removeprefix("session.").rsplit(".", 2)
+    for forged in (
+        f"session.ARG.{expires}.{mac}",  # another delegation under BRA's MAC
+        f"session.BRA.{int(expires) + 86400}.{mac}",  # a later expiry
+        f"session.BRA.{expires}.{mac[:-1]}0",
+    ):
+        whoami = client.get("/api/v1/elections/whoami", headers=_auth(forged))
+        assert whoami.status_code == 401, forged
+    assert client.get("/api/v1/elections/whoami", headers=_auth(token)).json()["id"] == "BRA"
+    cast = client.post(
+        "/api/v1/elections/dsg/ballots", json=prepare_ballot(board(), []), headers=_auth(token)
     )
+    assert cast.status_code == 201, cast.text
     assert client.post(
         "/api/v1/elections/dsg/close", headers=_auth(tokens["officer-1"])
     ).json() == {"round": 1, "ballots": 2, "voted": 2}
@@ -105,3 +120,23 @@ def test_election_through_the_api(api: Any, ceremony: Any) -> None:
 def test_registry_url_is_a_setting(tmp_path: Path) -> None:
     assert Settings().registry_url.startswith("sqlite:///")
     assert Settings(registry_url=f"sqlite:///{tmp_path}/r.sqlite").registry_url.endswith("r.sqlite")
+
+
+def test_session_tokens_expire_and_belong_to_their_key() -> None:
+    from humanict.governance.ballot.auth import (
+        SESSION_LIFETIME_S,
+        AuthenticationError,
+        session_identity,
+        session_token,
+    )
+
+    key, other = b"k" * 32, b"o" * 32
+    token, expires = session_token(key, "KEN", now=1_000.0)
+    assert expires == 1_000 + SESSION_LIFETIME_S
+    assert session_identity(key, token, now=expires) == "KEN"
+    with pytest.raises(AuthenticationError, match="expired"):
+        session_identity(key, token, now=expires + 1)
+    with pytest.raises(AuthenticationError, match="not issued by this registry"):
+        session_identity(other, token, now=1_000.0)
+    with pytest.raises(AuthenticationError, match="malformed"):
+        session_identity(key, "session.KEN", now=1_000.0)

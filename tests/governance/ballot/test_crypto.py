@@ -12,7 +12,13 @@ import pytest
 from humanict.errors import ConflictError, InvalidInputError
 from humanict.governance.ballot import trustees
 from humanict.governance.ballot.elgamal import Ciphertext, combine, discrete_log, encrypt
-from humanict.governance.ballot.group import RFC5114_2048_256, TEST_GROUP_512, FixedBase, Group
+from humanict.governance.ballot.group import (
+    RFC5114_2048_256,
+    SECP256K1,
+    TEST_GROUP_512,
+    FixedBase,
+    Group,
+)
 from humanict.governance.ballot.hashing import canonical_json, parse_canonical
 from humanict.governance.ballot.proofs import (
     prove_equal_logs,
@@ -23,6 +29,8 @@ from humanict.governance.ballot.proofs import (
 from humanict.governance.ballot.tally import combine_counts
 
 G = TEST_GROUP_512
+#: The protocol is written for any prime-order group: its properties are checked in each kind.
+BOTH = pytest.mark.parametrize("group", [TEST_GROUP_512, SECP256K1], ids=lambda g: g.name)
 
 
 def _probably_prime(n: int, rounds: int = 40) -> bool:
@@ -67,20 +75,24 @@ def test_fixed_base_table_equals_pow() -> None:
         assert table.pow(e) == pow(G.g, e % G.q, G.p)
 
 
-def test_homomorphic_sum_decrypts_to_the_vote_count() -> None:
+@BOTH
+def test_homomorphic_sum_decrypts_to_the_vote_count(group: Group) -> None:
+    G = group  # noqa: N806
     rng = random.Random(11)
     secret = G.random_scalar()
     key = G.gpow(secret)
     for _ in range(20):
         votes = [rng.randrange(2) for _ in range(rng.randrange(0, 30))]
         total = combine(G, [encrypt(G, key, v, G.random_scalar()) for v in votes])
-        g_m = total.b * pow(pow(total.a, secret, G.p), -1, G.p) % G.p
+        g_m = G.div(total.b, G.exp(total.a, secret))
         assert discrete_log(G, g_m, len(votes)) == sum(votes)
     with pytest.raises(InvalidInputError, match="no count in 0..2"):
         discrete_log(G, G.gpow(3), 2)
 
 
-def test_range_proofs_verify_and_resist_tampering() -> None:
+@BOTH
+def test_range_proofs_verify_and_resist_tampering(group: Group) -> None:
+    G = group  # noqa: N806
     key = G.gpow(G.random_scalar())
     for lo, hi in [(0, 1), (1, 1), (0, 3)]:
         for m in range(lo, hi + 1):
@@ -96,7 +108,7 @@ def test_range_proofs_verify_and_resist_tampering() -> None:
             # transplanted to another context, key or ciphertext
             assert not verify_range(G, key, ct, proof, lo, hi, "other ballot")
             assert not verify_range(G, G.gpow(5), ct, proof, lo, hi, "ctx")
-            other = Ciphertext(ct.a, ct.b * G.g % G.p)
+            other = Ciphertext(ct.a, G.mul(ct.b, G.g))
             assert not verify_range(G, key, other, proof, lo, hi, "ctx")
     # a value outside the range has no proof, and a wider proof cannot pass as narrower
     r = G.random_scalar()
@@ -108,31 +120,37 @@ def test_range_proofs_verify_and_resist_tampering() -> None:
     assert not verify_range(G, key, two, wide[:2], 0, 1, "ctx")
 
 
-def test_equal_log_proof_binds_the_share() -> None:
+@BOTH
+def test_equal_log_proof_binds_the_share(group: Group) -> None:
+    G = group  # noqa: N806
     secret = G.random_scalar()
     base = G.gpow(G.random_scalar())
-    public, value = G.gpow(secret), pow(base, secret, G.p)
+    public, value = G.gpow(secret), G.exp(base, secret)
     proof = prove_equal_logs(G, base, public, value, secret, "ctx")
     assert verify_equal_logs(G, base, public, value, proof, "ctx")
-    assert not verify_equal_logs(G, base, public, value * G.g % G.p, proof, "ctx")
+    assert not verify_equal_logs(G, base, public, G.mul(value, G.g), proof, "ctx")
     assert not verify_equal_logs(G, base, public, value, proof, "ctx2")
 
 
-def test_any_quorum_decrypts_and_fewer_refuse() -> None:
+@BOTH
+def test_any_quorum_decrypts_and_fewer_refuse(group: Group) -> None:
+    G = group  # noqa: N806
     record, shares = trustees.run_ceremony(G, 5, 3)
     keyset = trustees.check_public_record(G, record)
     secret_of = dict(shares)
     cts = [encrypt(G, keyset.key, m, G.random_scalar()) for m in (4, 0, 7)]
     for quorum in itertools.combinations(range(1, 6), 3):
-        partial = {j: [pow(ct.a, secret_of[j], G.p) for ct in cts] for j in quorum}
+        partial = {j: [G.exp(ct.a, secret_of[j]) for ct in cts] for j in quorum}
         counts, used = combine_counts(G, keyset, cts, partial, 10)
         assert counts == [4, 0, 7] and used == list(quorum)
-    withheld = {j: [pow(ct.a, secret_of[j], G.p) for ct in cts] for j in (2, 4)}
+    withheld = {j: [G.exp(ct.a, secret_of[j]) for ct in cts] for j in (2, 4)}
     with pytest.raises(ConflictError, match="only 2 of the 3 trustee shares"):
         combine_counts(G, keyset, cts, withheld, 10)
 
 
-def test_ceremony_detects_bad_shares_and_proofs() -> None:
+@BOTH
+def test_ceremony_detects_bad_shares_and_proofs(group: Group) -> None:
+    G = group  # noqa: N806
     dealings = [trustees.deal(G, i, 3, 2) for i in (1, 2, 3)]
     cheat = dealings[1]
     dealings[1] = trustees.Dealing(
@@ -160,7 +178,9 @@ def test_canonical_json_is_strict() -> None:
             parse_canonical(text)
 
 
-def test_counter_of_random_ballots_matches_tally() -> None:
+@BOTH
+def test_counter_of_random_ballots_matches_tally(group: Group) -> None:
+    G = group  # noqa: N806
     """Property: for random vote lists the threshold tally equals the plain count."""
     rng = random.Random(3)
     record, shares = trustees.run_ceremony(G, 3, 2)
@@ -172,7 +192,7 @@ def test_counter_of_random_ballots_matches_tally() -> None:
             [encrypt(G, keyset.key, int(o == v), G.random_scalar()) for o in options] for v in votes
         ]
         aggregates = [combine(G, [b[i] for b in ballots]) for i in range(3)]
-        partial = {j: [pow(ct.a, s, G.p) for ct in aggregates] for j, s in shares[:2]}
+        partial = {j: [G.exp(ct.a, s) for ct in aggregates] for j, s in shares[:2]}
         counts, _ = combine_counts(G, keyset, aggregates, partial, len(votes))
         assert dict(zip(options, counts, strict=True)) == {o: Counter(votes)[o] for o in options}
 
@@ -185,3 +205,23 @@ def test_powmod_equals_the_builtin() -> None:
         b, e = rng.randrange(RFC5114_2048_256.p), rng.randrange(RFC5114_2048_256.q)
         assert powmod(b, e, RFC5114_2048_256.p) == pow(b, e, RFC5114_2048_256.p)
         assert type(powmod(b, e, RFC5114_2048_256.p)) is int
+
+
+def test_secp256k1_parameters_and_encoding() -> None:
+    """SEC 2 v2 section 2.4.1: y^2 = x^3 + 7 over the field of P; n G is the identity."""
+    field = 2**256 - 2**32 - 977
+    x = int.from_bytes(SECP256K1.g[1:], "big")
+    y = pow(x**3 + 7, (field + 1) // 4, field)
+    assert (y * y - x**3 - 7) % field == 0 and y % 2 == SECP256K1.g[0] - 2
+    G = SECP256K1  # noqa: N806
+    assert G.exp(G.g, G.q - 1) == G.inv(G.g)
+    assert G.mul(G.exp(G.g, G.q - 1), G.g) == G.identity == G.gpow(G.q)
+    assert G.mul(G.g, G.g) == G.gpow(2) and G.mul(G.identity, G.g) == G.g
+    point = G.gpow(12345)
+    assert G.decode(G.encode(point), "p") == point and G.decode("00", "p") == G.identity
+    off_curve = "02" + format(5, "064x")  # x = 5: 5^3 + 7 = 132 is not a square mod P
+    assert pow(132, (field - 1) // 2, field) == field - 1
+    for bad in [off_curve, G.encode(point).upper(), G.encode(point)[:-2], "04" + "00" * 32, 7]:
+        with pytest.raises(InvalidInputError):
+            G.decode(bad, "p")
+    assert discrete_log(G, G.identity, 3) == 0 and discrete_log(G, G.gpow(3), 3) == 3

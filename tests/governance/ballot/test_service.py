@@ -319,3 +319,41 @@ def test_concurrent_casts_all_land_once(setup: Any, ceremony: Any) -> None:
     assert all("already voted" in o for o in outcomes if o != "ok")
     assert setup.service.close_round(setup.officer, eid)["ballots"] == 6
     assert verify_entries(setup.service.board(eid))["rounds"][0]["ballots"] == 6
+
+
+def test_two_server_processes_append_to_one_chain(setup: Any, ceremony: Any) -> None:
+    """Two services on one registry (as two server processes are) take casts at the same time,
+    with replays and second votes mixed in: every ballot lands once on one consistent chain
+    (SQLite: the shared file lock; PostgreSQL: the row lock on the election)."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from humanict.governance.ballot.service import BallotService
+
+    from .conftest import ROLL
+
+    eid = _election(setup, ceremony)
+    other = BallotService.from_url(setup.service.engine.url.render_as_string(hide_password=False))
+    board = setup.service.board(eid)
+    firsts = [(iso3, prepare_ballot(board, [CANDIDATES[i % 3]])) for i, iso3 in enumerate(ROLL)]
+    attempts = [(svc, item) for item, svc in zip(firsts, [setup.service, other] * 3, strict=True)]
+    attempts += [(other, (ROLL[0], firsts[1][1]))]  # a replay of BRA's ballot under ARG
+    attempts += [(setup.service, (iso3, prepare_ballot(board, []))) for iso3 in ROLL[:3]]
+    voters = {iso3: setup.voter(iso3) for iso3 in ROLL}
+
+    def attempt(job: tuple[Any, tuple[str, Any]]) -> str:
+        service, (iso3, ballot) = job
+        try:
+            service.cast(voters[iso3], eid, ballot)
+            return "ok"
+        except ConflictError as err:
+            return str(err)
+
+    try:
+        with ThreadPoolExecutor(max_workers=len(attempts)) as pool:
+            outcomes = list(pool.map(attempt, attempts))
+    finally:
+        other.engine.dispose()
+    assert outcomes.count("ok") == 6, outcomes
+    assert all("already voted" in o or "repeats" in o for o in outcomes if o != "ok")
+    report = verify_entries(setup.service.board(eid))
+    assert report["rounds"][0]["ballots"] == 6

@@ -1,5 +1,5 @@
 """JSON API of the secret ballot under /api/v1/elections (credentials as
-``Authorization: Bearer ID:SECRET``)."""
+``Authorization: Bearer ID:SECRET``, or a session token from ``POST /session``)."""
 
 from __future__ import annotations
 
@@ -47,7 +47,7 @@ def _principal(request: Request, authorization: str | None) -> Principal:
     return ballot_service(request).authenticate(token)
 
 
-Auth = Annotated[str | None, Header(description="Bearer ID:SECRET")]
+Auth = Annotated[str | None, Header(description="Bearer ID:SECRET, or Bearer SESSION-TOKEN")]
 
 
 class ElectionIn(BaseModel):
@@ -76,6 +76,14 @@ def create_election(
     return ballot_service(request).create_election(
         officer, body.title, body.kind, body.seats, body.candidates, body.trustees, body.id
     )
+
+
+@router.post("/session", summary="Log in once: a session token for later requests")
+def login(request: Request, authorization: Auth = None) -> dict[str, Any]:
+    """Checks ``ID:SECRET`` (argon2id, slow on purpose) and returns a token that later requests
+    send as ``Authorization: Bearer TOKEN`` (checked in microseconds); valid 12 hours."""
+    token = authorization.removeprefix("Bearer ").strip() if authorization else None
+    return ballot_service(request).login(token)
 
 
 @router.get("/whoami", summary="The role of a credential")

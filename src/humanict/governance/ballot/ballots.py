@@ -16,7 +16,7 @@ from typing import Any
 
 from humanict.errors import InvalidInputError
 from humanict.governance.ballot.elgamal import Ciphertext, combine, encrypt, parse_ciphertext
-from humanict.governance.ballot.group import Group
+from humanict.governance.ballot.group import Element, Group
 from humanict.governance.ballot.hashing import canonical_json, sha256_hex
 from humanict.governance.ballot.proofs import parse_pair, prove_range, verify_range
 
@@ -43,7 +43,7 @@ def total_context(spec: RoundSpec, tracking: str) -> str:
     return f"{spec.election_hash}|{spec.round}|{tracking}|total"
 
 
-def encrypt_ballot(group: Group, key: int, spec: RoundSpec, marks: list[int]) -> dict[str, Any]:
+def encrypt_ballot(group: Group, key: Element, spec: RoundSpec, marks: list[int]) -> dict[str, Any]:
     """The client side: encrypt 0/1 ``marks`` (one per option) with all proofs."""
     if len(marks) != len(spec.options) or any(m not in (0, 1) for m in marks):
         raise InvalidInputError(f"a ballot needs one 0/1 mark for each of {len(spec.options)}")
@@ -57,7 +57,7 @@ def encrypt_ballot(group: Group, key: int, spec: RoundSpec, marks: list[int]) ->
     selections = []
     for i, (ct, m, r) in enumerate(zip(cts, marks, nonces, strict=True)):
         proof = prove_range(group, key, ct, m, r, 0, 1, selection_context(spec, tracking, i))
-        selections.append({**ct.as_dict(), "proof": [[str(c), str(v)] for c, v in proof]})
+        selections.append({**ct.encode(group), "proof": [[str(c), str(v)] for c, v in proof]})
     total = combine(group, cts)
     total_proof = prove_range(
         group,
@@ -89,7 +89,7 @@ def marks_for(spec: RoundSpec, choices: list[str]) -> list[int]:
     return [1 if option in choices else 0 for option in spec.options]
 
 
-def check_ballot(group: Group, key: int, spec: RoundSpec, ballot: object) -> list[Ciphertext]:
+def check_ballot(group: Group, key: Element, spec: RoundSpec, ballot: object) -> list[Ciphertext]:
     """Verify a ballot's shape and every proof; return its ciphertexts or raise with the reason."""
     if not isinstance(ballot, dict) or set(ballot) != _BALLOT_KEYS:
         raise InvalidInputError(f"a ballot must have exactly the fields {sorted(_BALLOT_KEYS)}")

@@ -95,7 +95,12 @@ def trustees(
     out: Annotated[Path, typer.Option(help="Folder for public.json and trustee-N.json files.")],
     n: Annotated[int, typer.Option("--trustees", help="Number of trustees.")] = 5,
     k: Annotated[int, typer.Option("--threshold", help="Trustees needed to decrypt.")] = 3,
-    group: Annotated[str, typer.Option(help="Group: rfc5114-2048-256.")] = "rfc5114-2048-256",
+    group: Annotated[
+        str,
+        typer.Option(
+            help="Group: rfc5114-2048-256 (browser ballot page) or secp256k1 (fast, CLI and API)."
+        ),
+    ] = "rfc5114-2048-256",
 ) -> None:
     """Run a k-of-n key ceremony on this machine (for trials: this machine sees every key; for
     real use run trustee-deal and trustee-keys on each trustee's machine). Each trustee's key
@@ -136,7 +141,12 @@ def trustee_deal(
     out: Annotated[Path, typer.Option(help="Folder for the dealing and the shares.")],
     n: Annotated[int, typer.Option("--trustees", help="Number of trustees.")] = 5,
     k: Annotated[int, typer.Option("--threshold", help="Trustees needed to decrypt.")] = 3,
-    group: Annotated[str, typer.Option(help="Group: rfc5114-2048-256.")] = "rfc5114-2048-256",
+    group: Annotated[
+        str,
+        typer.Option(
+            help="Group: rfc5114-2048-256 (browser ballot page) or secp256k1 (fast, CLI and API)."
+        ),
+    ] = "rfc5114-2048-256",
 ) -> None:
     """Distributed ceremony, step 1 (each trustee on its own machine): publish dealing-I.json
     and send each share-I-for-J.json privately to trustee J."""
@@ -153,7 +163,7 @@ def trustee_deal(
         "n": n,
         "k": k,
         "index": index,
-        "commitments": [str(c) for c in dealing.commitments],
+        "commitments": [chosen.encode(c) for c in dealing.commitments],
         "proofs": [[str(c), str(v)] for c, v in dealing.proofs],
     }
     (out / f"dealing-{index}.json").write_text(json.dumps(public), encoding="utf-8")
@@ -179,8 +189,7 @@ def trustee_keys(
     """Distributed ceremony, step 2: check every dealing's proofs and every share sent to this
     trustee against its commitments (naming a cheating dealer), then write the key file."""
     from humanict.governance.ballot.client import record_id
-    from humanict.governance.ballot.elgamal import parse_int
-    from humanict.governance.ballot.group import group_from_dict
+    from humanict.governance.ballot.group import group_from_dict, parse_decimal
     from humanict.governance.ballot.trustees import Dealing, check_public_record, receive
 
     files = sorted(dealings.glob("dealing-*.json"))
@@ -207,8 +216,9 @@ def trustee_keys(
         path = dealings / f"share-{d['index']}-for-{index}.json"
         if not path.is_file():
             raise InvalidInputError(f"missing {path.name}: trustee {d['index']} has not sent it")
-        share = parse_int(json.loads(path.read_text(encoding="utf-8"))["share"], "share")
-        received.append(Dealing(d["index"], [int(c) for c in d["commitments"]], [], {index: share}))
+        share = parse_decimal(json.loads(path.read_text(encoding="utf-8"))["share"], "share")
+        commitments = [chosen.decode(c, "commitment") for c in d["commitments"]]
+        received.append(Dealing(d["index"], commitments, [], {index: share}))
     secret = receive(chosen, index, received)
     assert chosen.gpow(secret) == keyset.verification_keys[index]
     _write_private(

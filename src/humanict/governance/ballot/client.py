@@ -13,7 +13,7 @@ import httpx
 from humanict.errors import ConflictError, HumanictError, InvalidInputError
 from humanict.governance.ballot.ballots import RoundSpec, encrypt_ballot, marks_for
 from humanict.governance.ballot.board import Entry
-from humanict.governance.ballot.elgamal import Ciphertext
+from humanict.governance.ballot.elgamal import stored_ciphertext
 from humanict.governance.ballot.hashing import canonical_json, parse_canonical, sha256_hex
 from humanict.governance.ballot.tally import aggregate, make_share
 from humanict.governance.ballot.verify import (
@@ -61,7 +61,7 @@ def trustee_share(entries: list[Entry], key: dict[str, Any]) -> dict[str, Any]:
     if not last["closed"] or last["result"] is not None:
         raise ConflictError("the current round is not closed and awaiting its tally")
     ballots = [
-        [Ciphertext(int(s["a"]), int(s["b"])) for s in parse_canonical(e.payload)["selections"]]
+        [stored_ciphertext(ctx.group, s) for s in parse_canonical(e.payload)["selections"]]
         for e in entries
         if e.kind == "ballot" and parse_canonical(e.payload)["round"] == spec.round
     ]

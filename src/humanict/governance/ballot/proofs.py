@@ -1,5 +1,8 @@
 """Non-interactive zero-knowledge proofs (Fiat-Shamir, strong form) over a prime-order group.
 
+All arithmetic goes through the :class:`~.group.Group` interface, so the proofs hold in any
+prime-order group; group elements enter the hashes in their canonical text (``Group.encode``).
+
 - Range proof that an ElGamal ciphertext encrypts some m in lo..hi: the disjunction of
   Chaum-Pedersen proofs of Cramer, Damgaard and Schoenmakers (CRYPTO 1994) as used by
   Cramer, Gennaro and Schoenmakers (EUROCRYPT 1997, section 2.3); for 0/1 selections and for the
@@ -15,31 +18,30 @@ from __future__ import annotations
 
 from humanict.errors import InvalidInputError
 from humanict.governance.ballot.elgamal import Ciphertext, parse_scalar
-from humanict.governance.ballot.group import Group, fixed_base, powmod
+from humanict.governance.ballot.group import Element, Group
 from humanict.governance.ballot.hashing import challenge
 
 RangeProof = list[tuple[int, int]]  # (c_j, v_j) for j = lo..hi
 
 
 def prove_range(
-    group: Group, key: int, ct: Ciphertext, m: int, r: int, lo: int, hi: int, context: str
+    group: Group, key: Element, ct: Ciphertext, m: int, r: int, lo: int, hi: int, context: str
 ) -> RangeProof:
     """Prove that ``ct`` = Enc(m; r) with lo <= m <= hi, without revealing m."""
     if not lo <= m <= hi:
         raise InvalidInputError(f"cannot prove {m} lies in {lo}..{hi}")
     q = group.q
-    kb = fixed_base(group, key)
-    commitments: list[int] = []
+    commitments: list[Element] = []
     sims: dict[int, tuple[int, int]] = {}
     w = group.random_scalar()
     for j in range(lo, hi + 1):
         if j == m:
-            commitments += [group.gpow(w), kb.pow(w)]
+            commitments += [group.gpow(w), group.exp(key, w)]
         else:
             c_j, v_j = group.random_scalar(), group.random_scalar()
             sims[j] = (c_j, v_j)
-            commitments += _range_commitments(group, kb.pow(v_j), ct, j, c_j, v_j)
-    c = challenge(q, "range", context, lo, hi, key, ct.a, ct.b, *commitments)
+            commitments += _range_commitments(group, key, ct, j, c_j, v_j)
+    c = _range_challenge(group, key, ct, lo, hi, context, commitments)
     c_m = (c - sum(cj for cj, _ in sims.values())) % q
     proof = []
     for j in range(lo, hi + 1):
@@ -48,78 +50,90 @@ def prove_range(
 
 
 def _range_commitments(
-    group: Group, k_v: int, ct: Ciphertext, j: int, c_j: int, v_j: int
-) -> list[int]:
+    group: Group, key: Element, ct: Ciphertext, j: int, c_j: int, v_j: int
+) -> list[Element]:
     """A_j = g^v a^-c and B_j = K^v (b / g^j)^-c for one branch of the disjunction."""
-    p, q = group.p, group.q
-    neg = (q - c_j) % q
-    a_j = group.gpow(v_j) * powmod(ct.a, neg, p) % p
-    b_over = ct.b * group.gpow((q - j) % q) % p
-    b_j = k_v * powmod(b_over, neg, p) % p
+    neg = -c_j
+    a_j = group.mul(group.gpow(v_j), group.exp(ct.a, neg))
+    b_over = group.mul(ct.b, group.gpow(-j)) if j else ct.b
+    b_j = group.mul(group.exp(key, v_j), group.exp(b_over, neg))
     return [a_j, b_j]
 
 
+def _range_challenge(
+    group: Group,
+    key: Element,
+    ct: Ciphertext,
+    lo: int,
+    hi: int,
+    context: str,
+    commitments: list[Element],
+) -> int:
+    elements = [key, ct.a, ct.b, *commitments]
+    return challenge(group.q, "range", context, lo, hi, *map(group.encode, elements))
+
+
 def verify_range(
-    group: Group, key: int, ct: Ciphertext, proof: RangeProof, lo: int, hi: int, context: str
+    group: Group, key: Element, ct: Ciphertext, proof: RangeProof, lo: int, hi: int, context: str
 ) -> bool:
     """True when ``proof`` shows that ``ct`` encrypts a value in lo..hi under ``key``."""
     if len(proof) != hi - lo + 1:
         return False
-    kb = fixed_base(group, key)
-    commitments: list[int] = []
+    commitments: list[Element] = []
     total = 0
     for j, (c_j, v_j) in zip(range(lo, hi + 1), proof, strict=True):
         if not (0 <= c_j < group.q and 0 <= v_j < group.q):
             return False
-        commitments += _range_commitments(group, kb.pow(v_j), ct, j, c_j, v_j)
+        commitments += _range_commitments(group, key, ct, j, c_j, v_j)
         total += c_j
-    c = challenge(group.q, "range", context, lo, hi, key, ct.a, ct.b, *commitments)
-    return total % group.q == c
+    return total % group.q == _range_challenge(group, key, ct, lo, hi, context, commitments)
 
 
 def prove_equal_logs(
-    group: Group, base: int, public: int, value: int, secret: int, context: str
+    group: Group, base: Element, public: Element, value: Element, secret: int, context: str
 ) -> tuple[int, int]:
     """Prove log_g(public) = log_base(value) = secret (Chaum-Pedersen), as (c, v)."""
     w = group.random_scalar()
-    c = challenge(
-        group.q, "eqlog", context, base, public, value, group.gpow(w), powmod(base, w, group.p)
-    )
+    elements = [base, public, value, group.gpow(w), group.exp(base, w)]
+    c = challenge(group.q, "eqlog", context, *map(group.encode, elements))
     return c, (w + c * secret) % group.q
 
 
 def verify_equal_logs(
-    group: Group, base: int, public: int, value: int, proof: tuple[int, int], context: str
+    group: Group,
+    base: Element,
+    public: Element,
+    value: Element,
+    proof: tuple[int, int],
+    context: str,
 ) -> bool:
     """Check a proof of :func:`prove_equal_logs`: g^v public^-c and base^v value^-c."""
     c, v = proof
-    p, q = group.p, group.q
-    if not (0 <= c < q and 0 <= v < q):
+    if not (0 <= c < group.q and 0 <= v < group.q):
         return False
-    neg = (q - c) % q
-    commit_g = group.gpow(v) * powmod(public, neg, p) % p
-    commit_b = powmod(base, v, p) * powmod(value, neg, p) % p
-    return c == challenge(q, "eqlog", context, base, public, value, commit_g, commit_b)
+    commit_g = group.mul(group.gpow(v), group.exp(public, -c))
+    commit_b = group.mul(group.exp(base, v), group.exp(value, -c))
+    elements = [base, public, value, commit_g, commit_b]
+    return c == challenge(group.q, "eqlog", context, *map(group.encode, elements))
 
 
-def prove_knowledge(group: Group, public: int, secret: int, context: str) -> tuple[int, int]:
+def prove_knowledge(group: Group, public: Element, secret: int, context: str) -> tuple[int, int]:
     """Schnorr proof of knowledge of ``secret`` with g^secret = public, as (c, v)."""
     w = group.random_scalar()
-    c = challenge(group.q, "schnorr", context, public, group.gpow(w))
+    c = challenge(group.q, "schnorr", context, group.encode(public), group.encode(group.gpow(w)))
     return c, (w + c * secret) % group.q
 
 
-def verify_knowledge(group: Group, public: int, proof: tuple[int, int], context: str) -> bool:
+def verify_knowledge(group: Group, public: Element, proof: tuple[int, int], context: str) -> bool:
     c, v = proof
-    p, q = group.p, group.q
-    if not (0 <= c < q and 0 <= v < q):
+    if not (0 <= c < group.q and 0 <= v < group.q):
         return False
-    commit = group.gpow(v) * powmod(public, (q - c) % q, p) % p
-    return c == challenge(q, "schnorr", context, public, commit)
+    commit = group.mul(group.gpow(v), group.exp(public, -c))
+    return c == challenge(group.q, "schnorr", context, group.encode(public), group.encode(commit))
 
 
 def parse_pair(group: Group, data: object, what: str) -> tuple[int, int]:
     """A (c, v) pair from its JSON form [c, v] of decimal strings below q."""
     if not isinstance(data, list) or len(data) != 2:
-        raise InvalidInputError(f"{what} must be a list [c, v]")
+        raise InvalidInputError(f"{what} must list [c, v]")
     return parse_scalar(group, data[0], f"{what} c"), parse_scalar(group, data[1], f"{what} v")

@@ -1,14 +1,18 @@
 """The election service: credentials, elections, rounds, casting, shares and the tally, on the
 registry. Every change is one database transaction that appends to the board; a refusal rolls
 back, so the board is unchanged. Appends are serialised per process by a lock and, on
-PostgreSQL, by a row lock on the election."""
+PostgreSQL, by a row lock on the election; ballots are verified outside the lock and appended
+by group commit (several verified ballots in one transaction)."""
 
 from __future__ import annotations
 
+import fcntl
 import json
+import os
 import re
 import secrets
 import threading
+import time
 from dataclasses import dataclass
 from typing import Any
 
@@ -24,15 +28,18 @@ from humanict.governance.ballot.auth import (
     Role,
     cache_key,
     hash_secret,
+    is_session_token,
     new_secret,
     require,
     secret_matches,
+    session_identity,
+    session_token,
     split_credential,
 )
 from humanict.governance.ballot.ballots import BLANK, RoundSpec, check_ballot, fingerprint
 from humanict.governance.ballot.board import GENESIS, Entry, make_entry
-from humanict.governance.ballot.elgamal import Ciphertext
-from humanict.governance.ballot.group import group_from_dict
+from humanict.governance.ballot.elgamal import Ciphertext, stored_ciphertext
+from humanict.governance.ballot.group import Element, group_from_dict
 from humanict.governance.ballot.outcome import round_outcome
 from humanict.governance.ballot.tally import aggregate, check_share, combine_counts
 from humanict.governance.ballot.trustees import check_public_record
@@ -40,6 +47,76 @@ from humanict.governance.ballot.verify import ElectionContext, election_context,
 from humanict.governance.election_rules import remaining_candidates
 
 KINDS = ("official", "council")
+
+
+class _AppendLock:
+    """One board append at a time: a thread lock within this process and, on a SQLite file, an
+    advisory file lock (flock) shared by every process serving the same registry, so that
+    several server processes never interleave appends to a hash chain. On PostgreSQL the row
+    lock on the election (SELECT ... FOR UPDATE) serialises processes."""
+
+    def __init__(self, engine: Engine) -> None:
+        self._thread = threading.Lock()
+        database = engine.url.database if engine.dialect.name == "sqlite" else None
+        self._path = f"{database}.append-lock" if database not in (None, "", ":memory:") else None
+        self._fd: int | None = None
+
+    def __enter__(self) -> None:
+        self._thread.acquire()
+        if self._path is not None:
+            self._fd = os.open(self._path, os.O_CREAT | os.O_RDWR, 0o600)
+            fcntl.flock(self._fd, fcntl.LOCK_EX)
+
+    def __exit__(self, *exc: object) -> None:
+        if self._fd is not None:
+            fcntl.flock(self._fd, fcntl.LOCK_UN)
+            os.close(self._fd)
+            self._fd = None
+        self._thread.release()
+
+
+@dataclass
+class _Pending:
+    """A verified ballot waiting for the group commit, and what became of it."""
+
+    voter: str
+    ballot: dict[str, Any]
+    round: int
+    fingerprint: str
+    done: bool = False
+    receipt: dict[str, Any] | None = None
+    error: Exception | None = None
+
+
+def _refusal(
+    election: store.Election,
+    item: _Pending,
+    taken_codes: set[str],
+    taken_prints: set[str],
+    markers: dict[str, bool],
+) -> Exception | None:
+    """Why a verified ballot cannot go on the board now (None: it can)."""
+    if election.status != "open":
+        return ConflictError(_not_open(election.id, election.status))
+    if election.round != item.round:
+        return ConflictError(
+            f"round {item.round} of election {election.id!r} is no longer open (round "
+            f"{election.round} is); the ballot was not recorded"
+        )
+    if item.ballot["tracking_code"] in taken_codes or item.fingerprint in taken_prints:
+        return ConflictError(
+            "this ballot repeats one already on the board (replayed tracking code or "
+            "ciphertexts); encrypt a fresh ballot"
+        )
+    if item.voter not in markers:
+        return ForbiddenError(f"{item.voter} was not on the roll when round {item.round} opened")
+    if markers[item.voter]:
+        return ConflictError(f"{item.voter} has already voted in round {item.round}")
+    return None
+
+
+def _not_open(eid: str, status: str) -> str:
+    return f"election {eid!r} is {status}, not open for voting; the ballot was not recorded"
 
 
 @dataclass
@@ -54,8 +131,12 @@ class BallotService:
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
         self.sessions = sessionmaker(engine, expire_on_commit=False)
-        self._lock = threading.Lock()
+        self._lock = _AppendLock(engine)
+        self._queue_lock = threading.Lock()
+        self._queue: dict[str, list[_Pending]] = {}
         self._auth: dict[str, Principal] = {}
+        self._principals: dict[str, Principal] = {}
+        self._key: bytes | None = None
         self._cache: dict[str, _Cache] = {}
 
     @classmethod
@@ -105,18 +186,50 @@ class BallotService:
                 raise NotFoundError(f"no delegation credential for {iso3!r}")
             cred.voting_rights = allowed
         self._auth.clear()
+        self._principals.clear()
+
+    def login(self, token: str | None) -> dict[str, Any]:
+        """Check ``ID:SECRET`` once (argon2id) and return a session token for later requests."""
+        principal = self.authenticate(token)
+        self._principals[principal.id] = principal  # the token's first use needs no read
+        session_token_, expires = session_token(self._session_key(), principal.id, time.time())
+        return {
+            "token": session_token_,
+            "id": principal.id,
+            "role": principal.role.value,
+            "expires": expires,
+        }
+
+    def _session_key(self) -> bytes:
+        if self._key is None:
+            self._key = store.server_key(self.engine, "session")
+        return self._key
 
     def authenticate(self, token: str | None) -> Principal:
-        """The principal of ``ID:SECRET``, or an authentication error."""
+        """The principal of a session token or of ``ID:SECRET``, or an authentication error."""
+        if is_session_token(token):
+            assert token is not None
+            ident = session_identity(self._session_key(), token, time.time())
+            principal = self._principals.get(ident)
+            if principal is None:
+                with self.sessions() as session:
+                    cred = session.get(store.Credential, ident)
+                    if cred is None:
+                        raise AuthenticationError(f"credential {ident!r} no longer exists")
+                    principal = Principal(
+                        cred.id, Role(cred.role), cred.member_iso3, cred.voting_rights
+                    )
+                self._principals[ident] = principal
+            return principal
         ident, secret = split_credential(token)
         key = cache_key(f"{ident}:{secret}")
         if key in self._auth:
             return self._auth[key]
-        with self.sessions() as session:
+        with self.sessions() as session:  # read, then check outside: argon2id takes a while
             cred = session.get(store.Credential, ident)
-            if cred is None or not secret_matches(cred.secret_hash, secret):
-                raise AuthenticationError(f"credential {ident!r} is unknown or its secret is wrong")
-            principal = Principal(cred.id, Role(cred.role), cred.member_iso3, cred.voting_rights)
+        if cred is None or not secret_matches(cred.secret_hash, secret):
+            raise AuthenticationError(f"credential {ident!r} is unknown or its secret is wrong")
+        principal = Principal(cred.id, Role(cred.role), cred.member_iso3, cred.voting_rights)
         self._auth[key] = principal
         return principal
 
@@ -161,7 +274,7 @@ class BallotService:
             "candidates": names,
             "group": group.as_dict(),
             "trustees": trustees_public["trustees"],
-            "key": str(key_set.key),
+            "key": group.encode(key_set.key),
         }
         entry = make_entry(0, GENESIS, "election", manifest)
         with self._lock, self.sessions.begin() as session:
@@ -224,72 +337,103 @@ class BallotService:
         return payload
 
     def cast(self, voter: Principal, eid: str, ballot: Any) -> dict[str, Any]:
-        """Verify an encrypted ballot and put it on the board; mark the delegation as voted."""
+        """Verify an encrypted ballot and put it on the board; mark the delegation as voted.
+
+        The proofs are checked outside any lock. The append is a group commit: a cast that finds
+        the board free appends every ballot verified and waiting at that moment in one
+        transaction (one commit for all, each still checked on its own: round open, no repeated
+        tracking code or ciphertexts, delegation on the roll and not yet voted); a ballot
+        refused there gets its own error and does not affect the others."""
         if voter.role != Role.VOTER:
             raise ForbiddenError(f"credential {voter.id!r} is {voter.role}; only delegations vote")
         if not voter.voting_rights:
             raise ForbiddenError(f"the delegation of {voter.id} has no voting rights")
         cache = self._context(eid)
-        with self.sessions() as session:
-            election = self._election(session, eid)
-            if election.status != "open":
-                raise ConflictError(
-                    f"election {eid!r} is {election.status}, not open for voting; the ballot "
-                    "was not recorded"
-                )
-            spec = self._spec(session, cache, election)
+        spec = cache.spec
+        if spec is None or not isinstance(ballot, dict) or ballot.get("round") != spec.round:
+            with self.sessions() as session:  # else the append checks status and round
+                election = self._election(session, eid)
+                if election.status != "open":
+                    raise ConflictError(_not_open(eid, election.status))
+                spec = self._spec(session, cache, election)
         ctx = cache.context
         check_ballot(ctx.group, ctx.key, spec, ballot)
-        with self._lock, self.sessions.begin() as session:
-            election = self._election(session, eid, lock=True)
-            if election.status != "open" or election.round != spec.round:
-                raise ConflictError(
-                    f"round {spec.round} of election {eid!r} is not open (status: "
-                    f"{election.status}); the ballot was not recorded"
-                )
-            fp = fingerprint(ballot)
-            repeat = session.scalar(
-                select(func.count())
-                .select_from(store.BallotIndex)
-                .where(
-                    store.BallotIndex.election_id == eid,
-                    (store.BallotIndex.tracking_code == ballot["tracking_code"])
-                    | (store.BallotIndex.fingerprint == fp),
-                )
-            )
-            if repeat:
-                raise ConflictError(
-                    "this ballot repeats one already on the board (replayed tracking code or "
-                    "ciphertexts); encrypt a fresh ballot"
-                )
-            session.add(
-                store.BallotIndex(
-                    election_id=eid, tracking_code=ballot["tracking_code"], fingerprint=fp
-                )
-            )
-            marked = session.execute(
-                update(store.VotedMarker)
-                .where(
-                    store.VotedMarker.election_id == eid,
-                    store.VotedMarker.round == spec.round,
-                    store.VotedMarker.credential_id == voter.id,
-                    store.VotedMarker.voted.is_(False),
-                )
-                .values(voted=True)
-            ).rowcount
-            if marked != 1:
-                exists = session.get(store.VotedMarker, (eid, spec.round, voter.id))
-                if exists is None:
-                    raise ForbiddenError(
-                        f"{voter.id} was not on the roll when round {spec.round} opened"
+        item = _Pending(voter.id, ballot, spec.round, fingerprint(ballot))
+        with self._queue_lock:
+            self._queue.setdefault(eid, []).append(item)
+        with self._lock:
+            if not item.done:
+                with self._queue_lock:
+                    batch = self._queue.pop(eid, [])
+                self._append_ballots(eid, batch)
+        if item.error is not None:
+            raise item.error
+        assert item.receipt is not None
+        return item.receipt
+
+    def _append_ballots(self, eid: str, batch: list[_Pending]) -> None:
+        """One transaction for a batch of verified ballots (caller holds the append lock)."""
+        accepted: list[tuple[_Pending, Entry]] = []
+        try:
+            with self.sessions.begin() as session:
+                election = self._election(session, eid, lock=True)
+                codes = [item.ballot["tracking_code"] for item in batch]
+                prints = [item.fingerprint for item in batch]
+                taken = session.execute(
+                    select(store.BallotIndex.tracking_code, store.BallotIndex.fingerprint).where(
+                        store.BallotIndex.election_id == eid,
+                        store.BallotIndex.tracking_code.in_(codes)
+                        | store.BallotIndex.fingerprint.in_(prints),
                     )
-                raise ConflictError(f"{voter.id} has already voted in round {spec.round}")
-            entry = self._append(session, election, "ballot", ballot)
-        return {
-            "tracking_code": ballot["tracking_code"],
-            "height": entry.height,
-            "hash": entry.hash,
-        }
+                ).all()
+                taken_codes = {row[0] for row in taken}
+                taken_prints = {row[1] for row in taken}
+                markers = dict(
+                    session.execute(
+                        select(store.VotedMarker.credential_id, store.VotedMarker.voted).where(
+                            store.VotedMarker.election_id == eid,
+                            store.VotedMarker.round == election.round,
+                            store.VotedMarker.credential_id.in_([i.voter for i in batch]),
+                        )
+                    ).all()
+                )
+                for item in batch:
+                    item.error = _refusal(election, item, taken_codes, taken_prints, markers)
+                    if item.error is not None:
+                        continue
+                    taken_codes.add(item.ballot["tracking_code"])
+                    taken_prints.add(item.fingerprint)
+                    markers[item.voter] = True
+                    session.add(
+                        store.BallotIndex(
+                            election_id=eid,
+                            tracking_code=item.ballot["tracking_code"],
+                            fingerprint=item.fingerprint,
+                        )
+                    )
+                    accepted.append((item, self._append(session, election, "ballot", item.ballot)))
+                if accepted:
+                    session.execute(
+                        update(store.VotedMarker)
+                        .where(
+                            store.VotedMarker.election_id == eid,
+                            store.VotedMarker.round == election.round,
+                            store.VotedMarker.credential_id.in_([i.voter for i, _ in accepted]),
+                        )
+                        .values(voted=True)
+                    )
+            for item, entry in accepted:
+                item.receipt = {
+                    "tracking_code": item.ballot["tracking_code"],
+                    "height": entry.height,
+                    "hash": entry.hash,
+                }
+        except Exception as err:  # the transaction rolled back: no ballot of the batch is in
+            for item in batch:
+                item.receipt, item.error = None, item.error or err
+        finally:
+            for item in batch:
+                item.done = True
 
     def close_round(self, officer: Principal, eid: str) -> dict[str, Any]:
         require(officer, Role.OFFICER)
@@ -443,15 +587,16 @@ class BallotService:
 
     def _tally_state(
         self, session: Session, cache: _Cache, election: store.Election
-    ) -> tuple[RoundSpec, list[Ciphertext], dict[int, list[int]]]:
+    ) -> tuple[RoundSpec, list[Ciphertext], dict[int, list[Element]]]:
         """The closed round's spec, aggregates (recomputed from the board) and accepted shares
         (their proofs were checked when they were submitted)."""
         spec = self._spec(session, cache, election)
         ballots = self._ballot_payloads(session, election.id, election.round)
-        cts = [[Ciphertext(int(s["a"]), int(s["b"])) for s in b["selections"]] for b in ballots]
-        aggregates = aggregate(cache.context.group, len(spec.options), cts)
+        group = cache.context.group
+        cts = [[stored_ciphertext(group, s) for s in b["selections"]] for b in ballots]
+        aggregates = aggregate(group, len(spec.options), cts)
         shares = {
-            p["trustee"]: [int(item["d"]) for item in p["shares"]]
+            p["trustee"]: [group.load(item["d"]) for item in p["shares"]]
             for p in self._payloads(session, election.id, "share")
             if p["round"] == election.round
         }

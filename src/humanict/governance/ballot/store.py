@@ -12,6 +12,8 @@ to a board entry. See docs/ballot.md for what this does and does not protect.
 
 from __future__ import annotations
 
+import secrets
+
 from sqlalchemy import (
     Boolean,
     Engine,
@@ -22,6 +24,7 @@ from sqlalchemy import (
     UniqueConstraint,
     select,
 )
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column
 
 from humanict.errors import ConflictError
@@ -82,12 +85,38 @@ class BallotIndex(Base):
     fingerprint: Mapped[str] = mapped_column(String(64))
 
 
+class ServerKey(Base):
+    """Secrets of the server drawn once per registry (the session-token MAC key)."""
+
+    __tablename__ = "ballot_server_keys"
+    name: Mapped[str] = mapped_column(String(32), primary_key=True)
+    value: Mapped[str] = mapped_column(String(128))
+
+
 class VotedMarker(Base):
     __tablename__ = "ballot_voted_markers"
     election_id: Mapped[str] = mapped_column(ForeignKey("ballot_elections.id"), primary_key=True)
     round: Mapped[int] = mapped_column(Integer, primary_key=True)
     credential_id: Mapped[str] = mapped_column(String(64), primary_key=True)
     voted: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+def server_key(engine: Engine, name: str) -> bytes:
+    """The registry's secret ``name`` (32 random bytes), drawn on first use; concurrent first
+    uses by several processes agree on the one stored first."""
+    with Session(engine) as session:
+        row = session.get(ServerKey, name)
+        if row is not None:
+            return bytes.fromhex(row.value)
+    try:
+        with Session(engine) as session, session.begin():
+            session.add(ServerKey(name=name, value=secrets.token_hex(32)))
+    except IntegrityError:
+        pass  # another process stored it first: read that one
+    with Session(engine) as session:
+        stored = session.get(ServerKey, name)
+        assert stored is not None
+        return bytes.fromhex(stored.value)
 
 
 def open_registry(url: str) -> Engine:

@@ -7,8 +7,8 @@ from typing import Any
 
 from humanict.errors import ConflictError, InvalidInputError
 from humanict.governance.ballot.ballots import RoundSpec
-from humanict.governance.ballot.elgamal import Ciphertext, combine, discrete_log, parse_int
-from humanict.governance.ballot.group import Group, powmod
+from humanict.governance.ballot.elgamal import Ciphertext, combine, discrete_log
+from humanict.governance.ballot.group import Element, Group
 from humanict.governance.ballot.proofs import parse_pair, prove_equal_logs, verify_equal_logs
 from humanict.governance.ballot.trustees import TrusteeSet, lagrange_at_zero
 
@@ -29,9 +29,9 @@ def make_share(
     public = group.gpow(secret)
     shares = []
     for i, ct in enumerate(aggregates):
-        d = powmod(ct.a, secret, group.p)
+        d = group.exp(ct.a, secret)
         proof = prove_equal_logs(group, ct.a, public, d, secret, share_context(spec, index, i))
-        shares.append({"d": str(d), "proof": [str(proof[0]), str(proof[1])]})
+        shares.append({"d": group.encode(d), "proof": [str(proof[0]), str(proof[1])]})
     return {"round": spec.round, "trustee": index, "shares": shares}
 
 
@@ -41,7 +41,7 @@ def check_share(
     spec: RoundSpec,
     aggregates: list[Ciphertext],
     payload: object,
-) -> tuple[int, list[int]]:
+) -> tuple[int, list[Element]]:
     """Verify a share payload against the recomputed aggregates; return (trustee, shares)."""
     if not isinstance(payload, dict) or set(payload) != {"round", "trustee", "shares"}:
         raise InvalidInputError("a share must have exactly 'round', 'trustee' and 'shares'")
@@ -57,9 +57,7 @@ def check_share(
     for i, (item, ct) in enumerate(zip(items, aggregates, strict=True)):
         if not isinstance(item, dict) or set(item) != {"d", "proof"}:
             raise InvalidInputError("each decryption share must have exactly 'd' and 'proof'")
-        d = parse_int(item["d"], "share d")
-        if not group.is_element(d):
-            raise InvalidInputError(f"trustee {index}: share {i} is outside the group")
+        d = group.decode(item["d"], f"trustee {index}: share {i}")
         proof = parse_pair(group, item["proof"], "share proof")
         if not verify_equal_logs(
             group,
@@ -81,7 +79,7 @@ def combine_counts(
     group: Group,
     trustees: TrusteeSet,
     aggregates: list[Ciphertext],
-    shares: dict[int, list[int]],
+    shares: dict[int, list[Element]],
     bound: int,
 ) -> tuple[list[int], list[int]]:
     """Counts per option from any k trustees' checked shares; (counts, trustees used)."""
@@ -94,10 +92,9 @@ def combine_counts(
     used = sorted(shares)[: trustees.k]
     counts = []
     for i, ct in enumerate(aggregates):
-        combined = 1
-        for j in used:
-            lam = lagrange_at_zero(used, j, group.q)
-            combined = combined * powmod(shares[j][i], lam, group.p) % group.p
-        g_m = ct.b * pow(combined, -1, group.p) % group.p
+        combined = group.product(
+            [group.exp(shares[j][i], lagrange_at_zero(used, j, group.q)) for j in used]
+        )
+        g_m = group.div(ct.b, combined)
         counts.append(discrete_log(group, g_m, bound))
     return counts, used

@@ -18,8 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from humanict.errors import ConflictError, InvalidInputError
-from humanict.governance.ballot.elgamal import parse_int
-from humanict.governance.ballot.group import Group, powmod
+from humanict.governance.ballot.group import Element, Group
 from humanict.governance.ballot.proofs import parse_pair, prove_knowledge, verify_knowledge
 
 
@@ -28,7 +27,7 @@ class Dealing:
     """What trustee ``index`` publishes (commitments, proofs) and sends privately (shares)."""
 
     index: int
-    commitments: list[int]
+    commitments: list[Element]
     proofs: list[tuple[int, int]]
     shares: dict[int, int]  # recipient index -> f_i(recipient), sent privately
 
@@ -74,12 +73,11 @@ def _evaluate(coefficients: list[int], x: int, q: int) -> int:
     return value
 
 
-def commitment_at(group: Group, commitments: list[int], j: int) -> int:
+def commitment_at(group: Group, commitments: list[Element], j: int) -> Element:
     """prod_k C_k^(j^k) = g^(f(j)): the public image of the share f(j)."""
-    value = 1
-    for power, c in enumerate(commitments):
-        value = value * powmod(c, powmod(j, power, group.q), group.p) % group.p
-    return value
+    return group.product(
+        [group.exp(c, pow(j, power, group.q)) for power, c in enumerate(commitments)]
+    )
 
 
 def receive(group: Group, index: int, dealings: list[Dealing]) -> int:
@@ -104,7 +102,7 @@ def public_record(group: Group, n: int, k: int, dealings: list[Dealing]) -> dict
         "trustees": [
             {
                 "index": d.index,
-                "commitments": [str(c) for c in d.commitments],
+                "commitments": [group.encode(c) for c in d.commitments],
                 "proofs": [[str(c), str(v)] for c, v in d.proofs],
             }
             for d in sorted(dealings, key=lambda d: d.index)
@@ -118,8 +116,8 @@ class TrusteeSet:
 
     n: int
     k: int
-    key: int
-    verification_keys: dict[int, int]
+    key: Element
+    verification_keys: dict[int, Element]
 
 
 def check_public_record(group: Group, record: object) -> TrusteeSet:
@@ -133,29 +131,25 @@ def check_public_record(group: Group, record: object) -> TrusteeSet:
         range(1, n + 1)
     ):
         raise InvalidInputError(f"trustee record must list trustees 1..{n} in order")
-    all_commitments: list[list[int]] = []
+    all_commitments: list[list[Element]] = []
     for t in trustees:
-        commitments = [parse_int(c, "commitment") for c in t.get("commitments", [])]
+        commitments = [group.decode(c, "commitment") for c in t.get("commitments", [])]
         proofs = [parse_pair(group, pr, "commitment proof") for pr in t.get("proofs", [])]
         if len(commitments) != k or len(proofs) != k:
             raise InvalidInputError(f"trustee {t['index']} must publish {k} commitments and proofs")
         for pos, (c, pr) in enumerate(zip(commitments, proofs, strict=True)):
-            if not group.is_element(c) or not verify_knowledge(
+            if not verify_knowledge(
                 group, c, pr, f"{_context(t['index'], k)}|{pos}"
             ):
                 raise InvalidInputError(
                     f"trustee {t['index']}: commitment {pos} has no valid proof of knowledge"
                 )
         all_commitments.append(commitments)
-    key = 1
-    for commitments in all_commitments:
-        key = key * commitments[0] % group.p
-    verification = {}
-    for j in range(1, n + 1):
-        value = 1
-        for commitments in all_commitments:
-            value = value * commitment_at(group, commitments, j) % group.p
-        verification[j] = value
+    key = group.product([commitments[0] for commitments in all_commitments])
+    verification = {
+        j: group.product([commitment_at(group, commitments, j) for commitments in all_commitments])
+        for j in range(1, n + 1)
+    }
     return TrusteeSet(n, k, key, verification)
 
 

@@ -16,8 +16,8 @@ from typing import Any
 from humanict.errors import HumanictError, InvalidInputError
 from humanict.governance.ballot.ballots import RoundSpec, check_ballot, fingerprint
 from humanict.governance.ballot.board import GENESIS, Entry, entry_hash
-from humanict.governance.ballot.elgamal import Ciphertext, parse_int
-from humanict.governance.ballot.group import Group, group_from_dict
+from humanict.governance.ballot.elgamal import Ciphertext
+from humanict.governance.ballot.group import Element, Group, group_from_dict
 from humanict.governance.ballot.hashing import parse_canonical
 from humanict.governance.ballot.outcome import round_outcome
 from humanict.governance.ballot.tally import aggregate, check_share, combine_counts
@@ -43,7 +43,7 @@ class ElectionContext:
     trustees: TrusteeSet
 
     @property
-    def key(self) -> int:
+    def key(self) -> Element:
         return self.trustees.key
 
 
@@ -52,7 +52,7 @@ def election_context(entry: Entry) -> ElectionContext:
     manifest = parse_canonical(entry.payload)
     group = group_from_dict(manifest["group"])
     trustees = check_public_record(group, manifest["trustees"])
-    if parse_int(manifest.get("key"), "election key") != trustees.key:
+    if group.decode(manifest.get("key"), "election key") != trustees.key:
         raise InvalidInputError("the published election key is not the trustees' joint key")
     return ElectionContext(entry.hash, manifest, group, trustees)
 
@@ -73,7 +73,7 @@ class _Round:
     ballots: list[list[Ciphertext]] = field(default_factory=list)
     closed: bool = False
     aggregates: list[Ciphertext] | None = None
-    shares: dict[int, list[int]] = field(default_factory=dict)
+    shares: dict[int, list[Element]] = field(default_factory=dict)
     result: dict[str, Any] | None = None
 
 

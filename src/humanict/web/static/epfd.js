@@ -57,6 +57,7 @@
     const straight = d3.line().x(function (p) { return x(p.x); }).y(function (p) { return y(p.y); });
     svg.append("path").datum(limit).attr("class", "limit").attr("d", straight);
     chart.dataset.rendered = "true";
+    chart.dispatchEvent(new CustomEvent("humanict:chart-drawn", { bubbles: true }));
   }
 
   function fill(report) {

@@ -23,7 +23,7 @@
 
   const svg = d3.select(container).append("svg")
     .attr("viewBox", "0 0 " + width + " " + height)
-    .attr("role", "img")
+    .attr("role", "group")
     .attr("aria-label", humanictText("radar_label", {n: points.length}));
   svg.append("rect").attr("class", "quadrant")
     .attr("x", x(0)).attr("y", y(1)).attr("width", x(0.5) - x(0)).attr("height", y(0.5) - y(1));
@@ -57,4 +57,5 @@
       p.emergence.toFixed(2) + ", coverage " + p.coverage.toFixed(2) + ", " + p.records + " signals";
   });
   container.dataset.rendered = "true";
+  container.dispatchEvent(new CustomEvent("humanict:chart-drawn", { bubbles: true }));
 })();

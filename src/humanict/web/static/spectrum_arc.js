@@ -48,7 +48,7 @@
 
   const svg = d3.select(container).append("svg")
     .attr("viewBox", "0 0 " + width + " " + height)
-    .attr("role", "img")
+    .attr("role", "group")
     .attr("aria-label", points.length + " networks within " + data.span + " degrees of " +
       label(data.position));
 
@@ -95,4 +95,5 @@
     li.append("span").text(humanictText(item[1]));
   });
   container.dataset.rendered = "true";
+  container.dispatchEvent(new CustomEvent("humanict:chart-drawn", { bubbles: true }));
 })();

@@ -78,4 +78,5 @@
       li.append("span").text(humanictText(item[1]));
     });
   container.dataset.rendered = "true";
+  container.dispatchEvent(new CustomEvent("humanict:chart-drawn", { bubbles: true }));
 })();

@@ -123,15 +123,19 @@ const Ballot = (() => {
     const out = document.getElementById("ballot-status");
     const credential = credentialField();
     const eid = form.dataset.election;
+    // A check of whether the delegation has voted may still be on its way when a ballot is
+    // sent; its answer must not overwrite the ballot's receipt, so it is dropped then.
+    let sent = 0;
     async function checkVoted() {
       if (!credential()) return;
+      const asked = sent;
       try {
         const state = await api("GET", `/api/v1/elections/${eid}/voted`, credential());
-        if (state.role !== "voter") return;
+        if (state.role !== "voter" || asked !== sent) return;
         say(out, state.voted ? `${state.id} has already voted in this round.`
           : `${state.id} has not voted yet in this round.`, !state.voted);
       } catch (err) {
-        say(out, err.message, false);
+        if (asked === sent) say(out, err.message, false);
       }
     }
     document.getElementById("credential").addEventListener("change", checkVoted);
@@ -140,6 +144,7 @@ const Ballot = (() => {
       event.preventDefault();
       const button = form.querySelector("button[type=submit]");
       button.disabled = true;
+      sent += 1;
       try {
         say(out, humanictText("encrypting"), true);
         const board = await api("GET", `/api/v1/elections/${eid}/board`);
