@@ -9,7 +9,7 @@ import pytest
 from bs4 import BeautifulSoup
 from fastapi.testclient import TestClient
 
-from humanict.i18n import LANGUAGES, gettext, using
+from humanict.i18n import LANGUAGES, find, gettext, using
 from humanict.web.navigation import SECTIONS, served_by
 
 CODES = [language.code for language in LANGUAGES]
@@ -115,3 +115,24 @@ def test_map_tooltips_and_script_texts_follow_the_language(client: TestClient) -
     assert kenya["title"].startswith("Kenia: ") and "millones" in kenya["title"]
     messages = json.loads(page.select_one("#page-messages").get_text())
     assert messages["deadline_met"] == "plazo cumplido"
+    assert messages["takeaway_copy"] == "Copiar enlace"
+    assert messages["map_select_one"] == "Seleccionar %(name)s para comparar"
+
+
+def test_comparison_page_speaks_the_language_and_names_economies_in_it(
+    client: TestClient,
+) -> None:
+    page = _soup(
+        client.get(
+            "/compare",
+            params={"economies": "KEN,DEU", "indicator": "IT_USE_ii99", "lang": "fr"},
+        )
+    )
+    with using(find("fr")):
+        title = gettext("Compare economies")
+        caption = gettext("Values by year")
+    assert page.select_one("h1").get_text() == title != "Compare economies"
+    assert page.select_one("#compare-table caption").get_text().startswith(caption)
+    columns = [th.get_text() for th in page.select("#compare-table thead th[data-iso3]")]
+    assert columns == ["Kenya (KEN)", "Allemagne (DEU)"]
+    assert "Allemagne" in page.select_one("#compare-title").get_text()
