@@ -113,6 +113,7 @@ def test_map_tooltips_and_script_texts_follow_the_language(client: TestClient) -
     config = json.loads(page.select_one("#offline-map-data").get_text())
     kenya = next(e for e in config["economies"] if e["iso3"] == "KEN")
     assert kenya["title"].startswith("Kenia: ") and "millones" in kenya["title"]
+    assert config["scale"]["heading"] == "Sin conexión (%)"
     messages = json.loads(page.select_one("#page-messages").get_text())
     assert messages["deadline_met"] == "plazo cumplido"
     assert messages["takeaway_copy"] == "Copiar enlace"

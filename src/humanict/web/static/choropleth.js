@@ -7,6 +7,8 @@
 //   scale      {"type": "categorical", "field": "level", "prefix": "level-"}: class prefix+value;
 //              {"type": "sequential", "field": "pct", "thresholds": [10, 25], "prefix": "b"}:
 //              class prefix+i, i the number of thresholds at or below the value;
+//              "heading" names the field's column in the map's data table (else the field);
+//   levels     {"value": "name"}: the names the data table shows for the field's values;
 //   attribute  name of the data-* attribute carrying the class key ("none" when missing);
 //   link       target of a click or Enter, "{iso3}" replaced (none: not clickable);
 //   no_data    suffix of the tooltip of a country without a record;
@@ -161,7 +163,9 @@
     table.className = "data compact";
     table.id = container.id + "-table";
     const head = table.createTHead().insertRow();
-    [humanictText("map_economy"), "ISO3", field, humanictText("map_details"), humanictText("map_select")].forEach(function (text, i) {
+    const headings = [humanictText("map_economy"), "ISO3", config.scale.heading || field,
+      humanictText("map_details"), humanictText("map_select")];
+    headings.forEach(function (text, i) {
       const th = document.createElement("th");
       th.scope = "col";
       th.textContent = text;
