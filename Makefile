@@ -4,20 +4,30 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 ASSETS := src/humanict/web/assets
 
-.PHONY: serve test install assets browser bench postgres
+LOCALE := src/humanict/locale
 
-serve: install
+.PHONY: serve test install assets catalogues browser fonts bench postgres
+
+serve: install fonts
 	$(BIN)/humanict serve
 
-test: install browser postgres
+test: install browser fonts postgres
 	$(BIN)/pytest
 
-install: $(VENV)/.installed assets
+install: $(VENV)/.installed assets catalogues
 
 $(VENV)/.installed: pyproject.toml Makefile
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -e '.[test,fast,rain]'
+	touch $@
+
+# Translations: each messages.po compiled to the messages.mo the app reads (Babel's writer;
+# tests/i18n checks the placeholders, which pybabel's checker misreads in "% of GNI").
+catalogues: $(LOCALE)/.compiled
+
+$(LOCALE)/.compiled: $(wildcard $(LOCALE)/*/LC_MESSAGES/messages.po) $(VENV)/.installed
+	$(BIN)/humanict i18n compile >/dev/null
 	touch $@
 
 # Front-end packages (map geometry, d3, swagger-ui) from the npm registry, served locally.
@@ -31,6 +41,13 @@ $(ASSETS)/node_modules/.installed: $(ASSETS)/package.json
 browser:
 	@test -x /usr/bin/chromium || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive \
 		apt-get install -y -qq chromium >/dev/null; }
+
+# Fonts for charts and PDF briefs in Chinese and Arabic (Debian's Noto fonts), only if missing.
+fonts:
+	@test -f /usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc \
+		-a -f /usr/share/fonts/truetype/noto/NotoSansArabic-Regular.ttf || { apt-get update -qq \
+		&& DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fonts-noto-cjk fonts-noto-core \
+		>/dev/null; }
 
 # PostgreSQL on 127.0.0.1:5432 (trust auth, database `test`) for the ballot registry tests.
 postgres:

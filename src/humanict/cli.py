@@ -10,6 +10,7 @@ from humanict.cli_support import settings, user_errors
 from humanict.data.cli import app as data_app
 from humanict.foresight.cli import app as foresight_app
 from humanict.governance.cli import app as governance_app
+from humanict.i18n.cli import app as i18n_app
 from humanict.indices.cli import app as index_app
 from humanict.members.cli import app as members_app
 from humanict.observatory.cli import app as observatory_app
@@ -33,6 +34,7 @@ app.add_typer(spectrum_app, name="spectrum")
 app.add_typer(security_app, name="security")
 app.add_typer(wsis_app, name="wsis")
 app.add_typer(foresight_app, name="foresight")
+app.add_typer(i18n_app, name="i18n")
 
 
 @app.command()

@@ -55,11 +55,13 @@ def test_map_csv_rows_are_the_map_data(tab: Visit) -> None:
     page = tab.page
     page.goto("/")
     page.wait_for_selector("#map[data-rendered='true']")
-    records = page.eval_on_selector("#map-data", "n => JSON.parse(n.textContent).economies")
+    config = page.eval_on_selector("#map-data", "n => JSON.parse(n.textContent)")
+    records = config["economies"]
     name, path = _download(page, _tools(page, "#map").locator("button[data-download=csv]"))
     assert name == "home-map.csv"
     rows = _csv(path)
-    assert rows[0] == ["Economy", "ISO3", "level", "Details"]
+    assert rows[0] == ["Economy", "ISO3", config["scale"]["heading"], "Details"]
+    assert rows[0][2] == "Level"
     expected = [[e["name"], e["iso3"], e["level"] or "", e["title"]] for e in records]
     assert rows[1:] == expected
 

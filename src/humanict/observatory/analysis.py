@@ -15,6 +15,7 @@ import pandas as pd
 
 from humanict.data import Warehouse
 from humanict.errors import InvalidInputError, NotFoundError
+from humanict.i18n import N_
 from humanict.members import Economy, get_economy
 from humanict.observatory import gaps as gap_math
 from humanict.observatory.offline import (
@@ -167,16 +168,26 @@ def gap_table(kind: str, data_dir: Path, warehouse: Warehouse) -> pd.DataFrame:
 
 
 GAP_SECTIONS: tuple[tuple[str, str, str | None, str], ...] = (
-    ("gender", "IT_USE_ii99", "parity", "Internet use by sex (SDG 17.8.1)"),
-    ("gender", "IT_MOB_OWN", "parity", "Mobile phone ownership by sex (SDG 5.b.1)"),
+    ("gender", "IT_USE_ii99", "parity", N_("Internet use by sex (SDG 17.8.1)")),
+    ("gender", "IT_MOB_OWN", "parity", N_("Mobile phone ownership by sex (SDG 5.b.1)")),
     (
         "urban-rural",
         "ITU_DH_INT_USR_DAY",
         "rural_urban_ratio",
-        "Daily Internet use, urban and rural",
+        N_("Daily Internet use, urban and rural"),
     ),
-    ("affordability", MOBILE_BASKET, None, "Mobile broadband, 2 GB basket (% of monthly GNI p.c.)"),
-    ("affordability", FIXED_BASKET, None, "Fixed broadband, 5 GB basket (% of monthly GNI p.c.)"),
+    (
+        "affordability",
+        MOBILE_BASKET,
+        None,
+        N_("Mobile broadband, 2 GB basket (% of monthly GNI p.c.)"),
+    ),
+    (
+        "affordability",
+        FIXED_BASKET,
+        None,
+        N_("Fixed broadband, 5 GB basket (% of monthly GNI p.c.)"),
+    ),
 )
 """The tables of the gaps page: (kind, series or indicator, parity-score column, title)."""
 

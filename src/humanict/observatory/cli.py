@@ -10,6 +10,7 @@ import typer
 
 from humanict.cli_support import settings, user_errors
 from humanict.data import Warehouse
+from humanict.errors import InvalidInputError
 from humanict.observatory import analysis
 from humanict.observatory.cost_cli import register as register_cost
 from humanict.observatory.reports import offline_report
@@ -125,17 +126,22 @@ def brief(
     member: Annotated[str, typer.Argument(help="ISO3 code of the economy.")],
     pdf: Annotated[Path | None, typer.Option(help="Write the brief as PDF to this file.")] = None,
     html: Annotated[Path | None, typer.Option(help="Write the brief as HTML to this file.")] = None,
+    lang: Annotated[str, typer.Option(help="Language: ar, zh, en, fr, ru or es.")] = "en",
 ) -> None:
     """A country brief: trends with projections and targets, gaps, level and priority."""
+    from humanict.i18n import BY_CODE, using
     from humanict.observatory.brief import build_brief, render_html, render_pdf
 
+    if lang not in BY_CODE:
+        raise InvalidInputError(f"--lang {lang!r}: choose one of {', '.join(BY_CODE)}")
     s = settings()
     data = build_brief(s.data_dir, Warehouse(s.warehouse_path), member)
     if pdf is None and html is None:
         pdf = Path(f"{data.iso3}-brief.pdf")
-    if pdf is not None:
-        pdf.write_bytes(render_pdf(data))
-        typer.echo(f"wrote {pdf}")
-    if html is not None:
-        html.write_text(render_html(data), encoding="utf-8")
-        typer.echo(f"wrote {html}")
+    with using(BY_CODE[lang]):
+        if pdf is not None:
+            pdf.write_bytes(render_pdf(data))
+            typer.echo(f"wrote {pdf}")
+        if html is not None:
+            html.write_text(render_html(data), encoding="utf-8")
+            typer.echo(f"wrote {html}")

@@ -14,9 +14,13 @@ flag is in the row, so the ranking can be checked by hand.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import Any
+
 import numpy as np
 import pandas as pd
 
+from humanict.i18n import DEFAULT, gettext, using
 from humanict.observatory.gaps import AFFORDABILITY_TARGET_PCT_GNI
 from humanict.observatory.targets import PARITY_BAND
 
@@ -26,28 +30,41 @@ AREA_GAP_PP = 10.0
 
 def _millions(people: float) -> str:
     if people >= 1e9:
-        return f"{people / 1e9:.2f} billion"
-    return f"{people / 1e6:.1f} million" if people >= 1e5 else f"{people:,.0f}"
+        return gettext("%(n).2f billion") % {"n": people / 1e9}
+    return gettext("%(n).1f million") % {"n": people / 1e6} if people >= 1e5 else f"{people:,.0f}"
 
 
-def _reasons(row: pd.Series) -> list[str]:
+def _reasons(row: Mapping[str, Any]) -> list[str]:
     out = []
     if row["flag_offline"]:
-        out.append(f"{_millions(row['offline'])} people offline ({row['offline_pct']:.0f}%)")
+        out.append(
+            gettext("%(people)s people offline (%(pct).0f%%)")
+            % {"people": _millions(row["offline"]), "pct": row["offline_pct"]}
+        )
     if row["flag_gender"]:
         parts = []
         if pd.notna(row["parity_internet"]) and row["parity_internet"] < PARITY_BAND[0]:
-            parts.append(f"Internet use {row['parity_internet']:.2f}")
+            parts.append(gettext("Internet use %(score).2f") % {"score": row["parity_internet"]})
         if pd.notna(row["parity_mobile"]) and row["parity_mobile"] < PARITY_BAND[0]:
-            parts.append(f"mobile ownership {row['parity_mobile']:.2f}")
-        out.append("gender parity score " + ", ".join(parts))
+            parts.append(gettext("mobile ownership %(score).2f") % {"score": row["parity_mobile"]})
+        out.append(gettext("gender parity score %(parts)s") % {"parts": ", ".join(parts)})
     if row["flag_urban_rural"]:
-        out.append(f"rural daily Internet use {row['urban_rural_gap_pp']:.0f} points below urban")
+        out.append(
+            gettext("rural daily Internet use %(gap).0f points below urban")
+            % {"gap": row["urban_rural_gap_pp"]}
+        )
     if row["flag_affordability"]:
         out.append(
-            f"mobile broadband costs {row['mobile_basket_pct_gni']:.1f}% of monthly GNI p.c."
+            gettext("mobile broadband costs %(pct).1f%% of monthly GNI p.c.")
+            % {"pct": row["mobile_basket_pct_gni"]}
         )
     return out
+
+
+def reasons_text(row: Mapping[str, Any]) -> str:
+    """The reasons of a ranked row (its flag_* and gap columns) in the current language; the
+    table's ``reasons`` column keeps them in English."""
+    return "; ".join(_reasons(row))
 
 
 def rank_priorities(gaps: pd.DataFrame) -> pd.DataFrame:
@@ -66,7 +83,8 @@ def rank_priorities(gaps: pd.DataFrame) -> pd.DataFrame:
     flags = ["flag_offline", "flag_gender", "flag_urban_rural", "flag_affordability"]
     table["flags"] = table[flags].sum(axis=1).astype(int)
     table = table[table["flags"] > 0].copy()
-    table["reasons"] = ["; ".join(_reasons(row)) for _, row in table.iterrows()]
+    with using(DEFAULT):  # the table (API, CSV, CLI) speaks English
+        table["reasons"] = [reasons_text(row) for _, row in table.iterrows()]
     table["_people"] = table["offline"].fillna(-1.0)
     table = table.sort_values(["flags", "_people"], ascending=[False, False]).drop(
         columns="_people"

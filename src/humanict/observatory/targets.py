@@ -18,6 +18,7 @@ import pandas as pd
 
 from humanict.data.readers import iter_csv_rows
 from humanict.errors import DataFileError, InvalidInputError, NotFoundError
+from humanict.i18n import N_
 
 TARGETS_FILE = Path("targets") / "targets.csv"
 SDG_FILE = Path("targets") / "sdg_indicators.csv"
@@ -29,11 +30,11 @@ APPLIES_TO = ("all", "developing", "ldc")
 
 # Status labels, in the order a table sorts them.
 MET, ON_TRACK, OFF_TRACK, NO_DATA, NOT_MEASURED = (
-    "met",
-    "on track",
-    "off track",
-    "no data",
-    "not measured",
+    N_("met"),
+    N_("on track"),
+    N_("off track"),
+    N_("no data"),
+    N_("not measured"),
 )
 
 

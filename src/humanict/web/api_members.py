@@ -7,7 +7,7 @@ from typing import Annotated
 from fastapi import APIRouter, Query
 
 from humanict.web import views
-from humanict.web.deps import IndexCacheDep, SettingsDep, WarehouseDep
+from humanict.web.deps import IndexCacheDep, LanguageQuery, SettingsDep, WarehouseDep
 from humanict.web.schemas import EconomiesPublic, ErrorPublic, MemberPublic
 
 router = APIRouter(
@@ -25,6 +25,7 @@ def list_members(
     all: Annotated[  # noqa: A002 - the public query parameter is ``all``
         bool, Query(description="Include territories that are not Member States.")
     ] = False,
+    lang: LanguageQuery = None,
 ) -> EconomiesPublic:
     """The 193 ITU Member States, or every economy of the data model with ``all=true``."""
     return views.list_economies(settings, region, stat_region, all)
@@ -32,7 +33,11 @@ def list_members(
 
 @router.get("/{iso3}", response_model=MemberPublic, summary="One economy with its IDI result")
 def get_member(
-    iso3: str, settings: SettingsDep, warehouse: WarehouseDep, cache: IndexCacheDep
+    iso3: str,
+    settings: SettingsDep,
+    warehouse: WarehouseDep,
+    cache: IndexCacheDep,
+    lang: LanguageQuery = None,
 ) -> MemberPublic:
     """An economy, its IDI 2024 result and level, its inputs, trend and sources
     (the JSON twin of the page ``/members/{iso3}``)."""

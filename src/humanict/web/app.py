@@ -37,6 +37,7 @@ from humanict.web import (
 )
 from humanict.web.cache import IndexCache
 from humanict.web.errors import install_error_handlers
+from humanict.web.language import LanguageMiddleware
 from humanict.web.templating import (
     STATIC_DIR,
     VENDOR_URL,
@@ -68,6 +69,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.templates = make_templates()
 
     install_error_handlers(app)
+    app.add_middleware(LanguageMiddleware)
     for router in (
         api_members.router,
         api_indicators.router,

@@ -8,18 +8,19 @@ from typing import Any
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 
+from humanict.i18n import N_, gettext
 from humanict.observatory.cost import ASSUMPTIONS_FILE, SCENARIOS, load_assumptions
 from humanict.web.api_cost import cached_report
 from humanict.web.deps import SettingsDep, WarehouseDep
 
 REGION_NAMES = {
-    "AFR": "Africa",
-    "AMS": "Americas",
-    "ARB": "Arab States",
-    "ASP": "Asia-Pacific",
-    "CIS": "CIS",
-    "EUR": "Europe",
-    "none": "No ITU-D region",
+    "AFR": N_("Africa"),
+    "AMS": N_("Americas"),
+    "ARB": N_("Arab States"),
+    "ASP": N_("Asia-Pacific"),
+    "CIS": N_("CIS"),
+    "EUR": N_("Europe"),
+    "none": N_("No ITU-D region"),
 }
 
 
@@ -61,7 +62,7 @@ def region_chart(groups: list[dict[str, Any]], width: int = 640) -> RegionChart:
     bars = [
         RegionBar(
             group=g,
-            name=REGION_NAMES.get(g, g),
+            name=gettext(REGION_NAMES.get(g, g)),
             y=8 + i * row_height,
             width=round(x_of(by[g].get("central", 0.0)) - left, 1),
             low_x=x_of(by[g].get("low", 0.0)),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import Depends, Request
+from fastapi import Depends, Query, Request
 
 from humanict.config import Settings
 from humanict.data import Warehouse
@@ -29,3 +29,11 @@ def get_index_cache(request: Request) -> IndexCache:
 SettingsDep = Annotated[Settings, Depends(get_settings)]
 WarehouseDep = Annotated[Warehouse, Depends(get_warehouse)]
 IndexCacheDep = Annotated[IndexCache, Depends(get_index_cache)]
+# Documents `?lang=` on the endpoints with localized labels; the language middleware reads it.
+LanguageQuery = Annotated[
+    str | None,
+    Query(
+        description="Language of the localized labels (name_local): ar, zh, en, fr, ru or es. "
+        "Without it: the language cookie, then Accept-Language, then English."
+    ),
+]

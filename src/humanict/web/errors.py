@@ -10,9 +10,10 @@ from fastapi.responses import HTMLResponse, JSONResponse, Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from humanict.errors import HumanictError
+from humanict.i18n import N_, gettext
 from humanict.web.schemas import ErrorPublic
 
-_TITLES = {404: "Not found", 409: "Conflict", 422: "Invalid input"}
+_TITLES = {404: N_("Not found"), 409: N_("Conflict"), 422: N_("Invalid input")}
 
 
 def error_response(
@@ -26,7 +27,7 @@ def error_response(
     response: HTMLResponse = templates.TemplateResponse(
         request,
         "error.html",
-        {"status": status, "title": _TITLES.get(status, "Error"), "message": message},
+        {"status": status, "title": gettext(_TITLES.get(status, N_("Error"))), "message": message},
         status_code=status,
     )
     return response
@@ -43,7 +44,9 @@ async def _http_error(request: Request, exc: Exception) -> Response:
     if exc.status_code == 404 and request.url.path.startswith("/api"):
         message = f"no endpoint at {request.url.path!r}; /docs lists the API endpoints"
     elif exc.status_code == 404:
-        message = f"no page at {request.url.path!r}; the observatory starts at /"
+        message = gettext("no page at %(path)r; the observatory starts at /") % {
+            "path": request.url.path
+        }
     return error_response(request, exc.status_code, message)
 
 
@@ -54,7 +57,11 @@ async def _validation_error(request: Request, exc: Exception) -> Response:
         for e in exc.errors()
     ]
     where = "; ".join(f"{'.'.join(map(str, d['loc']))}: {d['msg']}" for d in details)
-    return error_response(request, 422, f"invalid request: {where}", details)
+    # The API answers in English (stable messages); pages in the request's language.
+    message = f"invalid request: {where}"
+    if not request.url.path.startswith("/api"):
+        message = gettext("invalid request: %(where)s") % {"where": where}
+    return error_response(request, 422, message, details)
 
 
 def install_error_handlers(app: FastAPI) -> None:

@@ -1,9 +1,17 @@
-"""Tooltips of the world maps: one "title" per economy record, added before the page renders."""
+"""Tooltips of the world maps: one "title" per economy record, added before the page renders,
+in the language of the request (country names from CLDR, humanict.i18n.countries)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from typing import Any
+
+from humanict.i18n import gettext
+from humanict.i18n.countries import country_name
+
+
+def _name(e: Mapping[str, Any]) -> str:
+    return country_name(e["iso3"], e["name"]) if e.get("iso3") else str(e["name"])
 
 
 def scored(
@@ -15,9 +23,9 @@ def scored(
     out = []
     for e in economies:
         if e["value"] is None:
-            title = f"{e['name']}: no score"
+            title = gettext("%(name)s: no score") % {"name": _name(e)}
         else:
-            title = f"{e['name']}: {e['value']:.1f} ({names.get(e['level'], e['level'])})"
+            title = f"{_name(e)}: {e['value']:.1f} ({names.get(e['level'], e['level'])})"
         out.append({**e, "title": title})
     return out
 
@@ -27,11 +35,13 @@ def offline(economies: Iterable[Mapping[str, Any]]) -> list[dict[str, Any]]:
     out = []
     for e in economies:
         if e["offline"] is None:
-            title = f"{e['name']}: no data"
+            title = gettext("%(name)s: no data") % {"name": _name(e)}
         else:
-            title = (
-                f"{e['name']}: {e['offline'] / 1e6:.1f} million offline ({e['offline_pct']:.0f}%)"
-            )
+            title = gettext("%(name)s: %(millions).1f million offline (%(pct).0f%%)") % {
+                "name": _name(e),
+                "millions": e["offline"] / 1e6,
+                "pct": e["offline_pct"],
+            }
         out.append({**e, "title": title})
     return out
 
@@ -42,10 +52,10 @@ def representation(economies: Iterable[Mapping[str, Any]]) -> list[dict[str, Any
     for e in economies:
         if e["official_posts"]:
             posts, holders = ", ".join(e["official_posts"]), ", ".join(e["holders"])
-            title = f"{e['name']}: {posts} ({holders})"
+            title = f"{_name(e)}: {posts} ({holders})"
         elif e["category"] == "rrb-or-council":
-            title = f"{e['name']}: RRB or Council seat on record"
+            title = gettext("%(name)s: RRB or Council seat on record") % {"name": _name(e)}
         else:
-            title = f"{e['name']}: no elected post on record"
+            title = gettext("%(name)s: no elected post on record") % {"name": _name(e)}
         out.append({**e, "title": title})
     return out

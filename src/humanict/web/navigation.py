@@ -2,6 +2,7 @@
 
 Links whose path the app does not serve are left out, so a page merged later (Foresight,
 Elections) appears in the navigation as soon as its route is registered, and never before.
+Labels are marked for the catalogues here and translated where the page shows them.
 """
 
 from __future__ import annotations
@@ -10,6 +11,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from starlette.routing import BaseRoute, Match
+
+from humanict.i18n import N_
 
 
 @dataclass(frozen=True)
@@ -26,46 +29,46 @@ class Section:
 
 SECTIONS: tuple[Section, ...] = (
     Section(
-        "Observatory",
+        N_("Observatory"),
         (
-            Link("IDI 2024 map", "/"),
-            Link("Targets", "/targets"),
-            Link("People offline", "/offline"),
-            Link("Priorities", "/priorities"),
-            Link("Gaps", "/gaps"),
-            Link("Robustness", "/indices/idi2024/robustness"),
-            Link("Cost to connect", "/observatory/cost"),
-            Link("Compare economies", "/compare"),
+            Link(N_("IDI 2024 map"), "/"),
+            Link(N_("Targets"), "/targets"),
+            Link(N_("People offline"), "/offline"),
+            Link(N_("Priorities"), "/priorities"),
+            Link(N_("Gaps"), "/gaps"),
+            Link(N_("Robustness"), "/indices/idi2024/robustness"),
+            Link(N_("Cost to connect"), "/observatory/cost"),
+            Link(N_("Compare economies"), "/compare"),
         ),
     ),
     Section(
-        "Security & WSIS",
+        N_("Security & WSIS"),
         (
-            Link("GCI 2024 map and table", "/security/gci"),
-            Link("Readiness beside connectivity", "/security/readiness"),
-            Link("WSIS action lines and SDGs", "/wsis"),
+            Link(N_("GCI 2024 map and table"), "/security/gci"),
+            Link(N_("Readiness beside connectivity"), "/security/readiness"),
+            Link(N_("WSIS action lines and SDGs"), "/wsis"),
         ),
     ),
     Section(
-        "Spectrum",
+        N_("Spectrum"),
         (
-            Link("Band lookup", "/spectrum/bands"),
-            Link("Geostationary arc", "/spectrum/arc"),
-            Link("Filings and deadlines", "/spectrum/filings"),
-            Link("EPFD", "/spectrum/epfd"),
+            Link(N_("Band lookup"), "/spectrum/bands"),
+            Link(N_("Geostationary arc"), "/spectrum/arc"),
+            Link(N_("Filings and deadlines"), "/spectrum/filings"),
+            Link(N_("EPFD"), "/spectrum/epfd"),
         ),
     ),
     Section(
-        "Governance",
+        N_("Governance"),
         (
-            Link("Representation", "/governance"),
-            Link("Eligibility", "/governance/eligibility"),
-            Link("Elections", "/elections"),
+            Link(N_("Representation"), "/governance"),
+            Link(N_("Eligibility"), "/governance/eligibility"),
+            Link(N_("Elections"), "/elections"),
         ),
     ),
-    Section("Foresight", (Link("Foresight", "/foresight"),)),
-    Section("Sources", (Link("Sources", "/sources"),)),
-    Section("API", (Link("API", "/docs"),)),
+    Section(N_("Foresight"), (Link(N_("Foresight"), "/foresight"),)),
+    Section(N_("Sources"), (Link(N_("Sources"), "/sources"),)),
+    Section(N_("API"), (Link(N_("API"), "/docs"),)),
 )
 
 

@@ -10,6 +10,7 @@ from fastapi.responses import HTMLResponse, Response
 from humanict.observatory import analysis, brief_cache
 from humanict.observatory.brief import CHARTS, BriefData, summary_lines
 from humanict.observatory.gaps import AFFORDABILITY_TARGET_PCT_GNI, PARITY_BAND
+from humanict.observatory.priorities import reasons_text
 from humanict.observatory.reports import offline_report
 from humanict.observatory.targets import load_sdg_indicators, load_targets
 from humanict.output import records
@@ -73,6 +74,7 @@ def priorities_page(
             "region": region,
             "regions": analysis.STAT_REGIONS,
             "year": DEFAULT_YEAR,
+            "reasons_text": reasons_text,
         },
     )
 

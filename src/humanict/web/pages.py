@@ -5,6 +5,7 @@ from __future__ import annotations
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 
+from humanict.i18n import gettext
 from humanict.web import map_titles, security_views, views
 from humanict.web.charts import trend_chart
 from humanict.web.deps import IndexCacheDep, SettingsDep, WarehouseDep
@@ -24,7 +25,7 @@ def home_page(
     request: Request, settings: SettingsDep, warehouse: WarehouseDep, cache: IndexCacheDep
 ) -> HTMLResponse:
     page = views.home(settings, warehouse, cache)
-    level_names = {lv.id: lv.name for lv in page.levels}
+    level_names = {lv.id: gettext(lv.name) for lv in page.levels}
     return _render(
         request,
         "home.html",
@@ -54,7 +55,7 @@ def member_page(
         "member.html",
         {
             "page": page,
-            "level_names": {lv.id: lv.name for lv in page.index.levels},
+            "level_names": {lv.id: gettext(lv.name) for lv in page.index.levels},
             "chart": trend_chart(page.trend, page.index.levels),
             "readiness": security_views.member_readiness(cache, settings, iso3),
         },

@@ -7,6 +7,7 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse
 
+from humanict.i18n import gettext
 from humanict.members import CouncilRegion, StatRegion
 from humanict.web import map_titles, security_views
 from humanict.web.deps import IndexCacheDep, SettingsDep, WarehouseDep
@@ -27,7 +28,7 @@ def gci_page(
     request: Request, cache: IndexCacheDep, settings: SettingsDep, warehouse: WarehouseDep
 ) -> HTMLResponse:
     page = security_views.gci(cache, settings, warehouse)
-    tier_names = {t.id: t.name for t in page.tiers}
+    tier_names = {t.id: gettext(t.name) for t in page.tiers}
     return _render(
         request,
         "security/gci.html",

@@ -23,7 +23,12 @@ class EconomyPublic(BaseModel):
 
     iso3: str = Field(examples=["KEN"])
     numeric: str | None = Field(None, description="ISO 3166-1 numeric code (map geometry id).")
-    name: str
+    name: str = Field(description="English name: the stable key of the data model.")
+    name_local: str | None = Field(
+        None,
+        description="Name in the request's language (?lang=, the language cookie or "
+        "Accept-Language) from Unicode CLDR; the English name in English.",
+    )
     member: bool = Field(description="True for the 193 ITU Member States.")
     council_region: str | None = Field(None, description="ITU Council region A-E.")
     region_confidence: str | None = Field(None, description="Source confidence: high/medium/low.")

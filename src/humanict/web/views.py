@@ -16,6 +16,7 @@ import pycountry
 from humanict.config import Settings
 from humanict.data import Warehouse
 from humanict.errors import NotFoundError
+from humanict.i18n.countries import country_name
 from humanict.indices import EDITION, IndexSpec, available_specs
 from humanict.indices.levels import level_counts
 from humanict.members import Economy, filter_economies, get_economy, load_economies
@@ -68,7 +69,11 @@ def iso_numeric(iso3: str) -> str | None:
 
 
 def economy_public(economy: Economy) -> EconomyPublic:
-    return EconomyPublic(numeric=iso_numeric(economy.iso3), **economy.as_dict())  # type: ignore[arg-type]
+    return EconomyPublic(
+        numeric=iso_numeric(economy.iso3),
+        name_local=country_name(economy.iso3, economy.name),
+        **economy.as_dict(),  # type: ignore[arg-type]
+    )
 
 
 def find_economy(settings: Settings, iso3: str) -> Economy:

@@ -7,14 +7,16 @@
 //   scale      {"type": "categorical", "field": "level", "prefix": "level-"}: class prefix+value;
 //              {"type": "sequential", "field": "pct", "thresholds": [10, 25], "prefix": "b"}:
 //              class prefix+i, i the number of thresholds at or below the value;
+//              "heading" names the field's column in the map's data table (else the field);
+//   levels     {"value": "name"}: the names the data table shows for the field's values;
 //   attribute  name of the data-* attribute carrying the class key ("none" when missing);
 //   link       target of a click or Enter, "{iso3}" replaced (none: not clickable);
 //   no_data    suffix of the tooltip of a country without a record;
 //   mark       {"field": "level_depends_on_imputation", "class": "marked", "title": "..."}:
 //              records whose field is true get the class (an outline) and data-marked="true",
 //              and their tooltip ends with title (text from the template, translatable).
-// The container's data-labels (JSON, rendered by the template) holds the words of the data table
-// and of the selection. Each map gets a data table (in a <details> after it) with one row per
+// The words of the data table and of the selection are the page's script texts (humanictText,
+// /static/messages.js). Each map gets a data table (in a <details> after it) with one row per
 // record; economies are selected for comparison with the table's checkboxes, or with Space on a
 // country of the map (arrow keys move between countries, Enter opens its page). The selection is
 // kept in the address (?economies=KEN,NGA), so a copied link reopens it.
@@ -149,19 +151,21 @@
   }
 
   // The map's data as a table in a <details> after the container; returns the checkboxes.
-  function dataTable(container, config, economies, labels) {
+  function dataTable(container, config, economies) {
     const field = config.scale.field;
     const details = document.createElement("details");
     details.className = "chart-data";
     const summary = document.createElement("summary");
-    summary.textContent = labels.table;
+    summary.textContent = humanictText("map_table");
     const wrap = document.createElement("div");
     wrap.className = "table-wrap";
     const table = document.createElement("table");
     table.className = "data compact";
     table.id = container.id + "-table";
     const head = table.createTHead().insertRow();
-    [labels.economy, "ISO3", field, labels.details, labels.select].forEach(function (text, i) {
+    const headings = [humanictText("map_economy"), "ISO3", config.scale.heading || field,
+      humanictText("map_details"), humanictText("map_select")];
+    headings.forEach(function (text, i) {
       const th = document.createElement("th");
       th.scope = "col";
       th.textContent = text;
@@ -191,7 +195,7 @@
       const box = document.createElement("input");
       box.type = "checkbox";
       box.value = e.iso3;
-      box.setAttribute("aria-label", labels.select_one.replace("{name}", e.name));
+      box.setAttribute("aria-label", humanictText("map_select_one", {name: e.name}));
       row.insertCell().append(box);
       boxes.set(e.iso3, box);
     });
@@ -203,11 +207,8 @@
   }
 
   // Economies selected for comparison: the table's checkboxes, the map's outlines, the address.
-  // A map without data-labels (the page gives no words for them) has neither.
   function selector(container, config, economies, paths) {
-    if (!container.dataset.labels) return { toggle: function () {} };
-    const labels = JSON.parse(container.dataset.labels);
-    const boxes = dataTable(container, config, economies, labels);
+    const boxes = dataTable(container, config, economies);
     const names = new Map(economies.map(function (e) { return [e.iso3, e.name]; }));
     const status = document.createElement("p");
     status.className = "selection";
@@ -230,19 +231,19 @@
         (search ? "?" + search.replace(/%2C/g, ",") : "") + window.location.hash);
       status.textContent = "";
       if (!codes.length) {
-        status.textContent = labels.none;
+        status.textContent = humanictText("map_none");
         return;
       }
-      status.append(labels.selected + " " + codes.map(function (c) { return names.get(c); })
+      status.append(humanictText("map_selected") + " " + codes.map(function (c) { return names.get(c); })
         .join(", ") + ". ");
       if (codes.length >= 2 && codes.length <= 5) {
         const link = document.createElement("a");
         link.href = "/compare?economies=" + codes.join(",");
         link.className = "compare-link";
-        link.textContent = labels.compare;
+        link.textContent = humanictText("map_compare");
         status.append(link);
       } else {
-        status.append(labels.range);
+        status.append(humanictText("map_range"));
       }
     }
 
@@ -266,8 +267,7 @@
     if (!configNode) return;
     if (!window.d3 || !window.topojson) {
       if (!document.getElementById("map-missing")) {
-        notice(container, "The map could not load its scripts. Install them with " +
-          "<code>make assets</code> and reload.");
+        notice(container, humanictText("map_scripts_missing"));
       }
       return;
     }
@@ -275,8 +275,7 @@
     Promise.all([fetchJson(container.dataset.geometry), loadEconomies(config)])
       .then(function (loaded) { draw(container, config, loaded[0], loaded[1]); })
       .catch(function (error) {
-        notice(container, "The map could not load: " + error.message +
-          ". Install the assets with <code>make assets</code>.");
+        notice(container, humanictText("map_load_failed", {error: error.message}));
       });
   }
 

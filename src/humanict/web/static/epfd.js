@@ -10,7 +10,7 @@
   const jsonLink = document.getElementById("epfd-json");
   if (!form || !chart) return;
   if (!window.d3) {
-    status.textContent = "The chart could not load d3. Install the assets with make assets and reload.";
+    status.innerHTML = humanictText("chart_d3_missing");
     return;
   }
 
@@ -77,7 +77,7 @@
     status.innerHTML = "";
     const verdict = document.createElement("span");
     verdict.className = "verdict " + (check.passes ? "pass" : "fail");
-    verdict.textContent = check.passes ? "Within the limit" : "Exceeds the limit";
+    verdict.textContent = humanictText(check.passes ? "within_limit" : "exceeds_limit");
     status.appendChild(verdict);
     status.appendChild(document.createTextNode(
       " of " + report.limit.table + " (" + check.diameter_m + " m, " + check.bandwidth_khz +
@@ -97,7 +97,7 @@
       if (!result.ok) {
         chart.innerHTML = "";
         table.innerHTML = "";
-        status.textContent = "Error: " + result.body.error;
+        status.textContent = humanictText("error", {error: result.body.error});
         chart.dataset.rendered = "error";
         return;
       }

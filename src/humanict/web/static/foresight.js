@@ -7,8 +7,7 @@
   if (!container || !dataNode) return;
   if (!window.d3) {
     if (!document.getElementById("radar-missing")) {
-      container.innerHTML = '<p class="notice" role="status">The chart could not load d3. ' +
-        "Install it with <code>make assets</code> and reload.</p>";
+      container.innerHTML = '<p class="notice" role="status">' + humanictText("chart_d3_missing") + "</p>";
     }
     return;
   }
@@ -25,7 +24,7 @@
   const svg = d3.select(container).append("svg")
     .attr("viewBox", "0 0 " + width + " " + height)
     .attr("role", "group")
-    .attr("aria-label", "Gap radar: " + points.length + " topics");
+    .attr("aria-label", humanictText("radar_label", {n: points.length}));
   svg.append("rect").attr("class", "quadrant")
     .attr("x", x(0)).attr("y", y(1)).attr("width", x(0.5) - x(0)).attr("height", y(0.5) - y(1));
   svg.append("g").attr("class", "axis")
@@ -36,7 +35,7 @@
     .call(d3.axisLeft(y).ticks(5));
   svg.append("text").attr("class", "axis-label").attr("x", (margin.left + width) / 2)
     .attr("y", height - 10).attr("text-anchor", "middle")
-    .text("coverage by earlier standards (best cosine)");
+    .text(humanictText("radar_axis"));
   svg.append("text").attr("class", "axis-label").attr("transform", "rotate(-90)")
     .attr("x", -(height - margin.bottom + margin.top) / 2).attr("y", 16)
     .attr("text-anchor", "middle").text("emergence (percentile)");
@@ -46,7 +45,7 @@
     .attr("class", "topic-point")
     .attr("data-topic", function (p) { return p.topic; })
     .attr("aria-label", function (p) {
-      return "Rank " + p.rank + ": " + p.label + ", gap " + p.gap.toFixed(3);
+      return humanictText("radar_point", {rank: p.rank, label: p.label, gap: p.gap.toFixed(3)});
     });
   dots.append("circle")
     .attr("cx", function (p) { return x(p.coverage); })

@@ -8,8 +8,7 @@
   if (!container || !dataNode) return;
   if (!window.d3) {
     if (!document.getElementById("map-missing")) {
-      container.innerHTML = '<p class="notice" role="status">The chart could not load d3. ' +
-        "Install it with <code>make assets</code> and reload.</p>";
+      container.innerHTML = '<p class="notice" role="status">' + humanictText("chart_d3_missing") + "</p>";
     }
     return;
   }
@@ -58,7 +57,7 @@
     svg.append("rect").attr("class", "coordination-arc")
       .attr("x", x(-half)).attr("width", x(half) - x(-half))
       .attr("y", margin.top - 10).attr("height", base - margin.top + 10)
-      .append("title").text("coordination arc ±" + data.arc + "°");
+      .append("title").text(humanictText("arc_title", {arc: data.arc}));
   }
 
   const axis = d3.axisBottom(x).ticks(10).tickFormat(function (d) { return label(data.position + d); });
@@ -88,12 +87,12 @@
     .text(function (d) { return d.name + " (" + d.administration + "), " + label(d.longitude) + ": " + d.stage; });
 
   const legend = d3.select(container).append("ul").attr("class", "legend");
-  [["stage-recorded", "recorded in the Master Register"], ["stage-notified", "notification"],
-   ["stage-coordination", "coordination request"], ["stage-api", "advance publication"],
-   ["stage-plan", "plan (AP30/30A/30B)"], ["stage-other", "other"]].forEach(function (item) {
+  [["stage-recorded", "stage_recorded"], ["stage-notified", "stage_notified"],
+   ["stage-coordination", "stage_coordination"], ["stage-api", "stage_api"],
+   ["stage-plan", "stage_plan"], ["stage-other", "stage_other"]].forEach(function (item) {
     const li = legend.append("li");
     li.append("span").attr("class", "swatch " + item[0]).attr("aria-hidden", "true");
-    li.append("span").text(item[1]);
+    li.append("span").text(humanictText(item[1]));
   });
   container.dataset.rendered = "true";
   container.dispatchEvent(new CustomEvent("humanict:chart-drawn", { bubbles: true }));

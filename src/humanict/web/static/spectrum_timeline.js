@@ -8,8 +8,7 @@
   if (!container || !dataNode) return;
   if (!window.d3) {
     if (!document.getElementById("map-missing")) {
-      container.innerHTML = '<p class="notice" role="status">The chart could not load d3. ' +
-        "Install it with <code>make assets</code> and reload.</p>";
+      container.innerHTML = '<p class="notice" role="status">' + humanictText("chart_d3_missing") + "</p>";
     }
     return;
   }
@@ -29,7 +28,7 @@
   const svg = d3.select(container).append("svg")
     .attr("viewBox", "0 0 " + width + " " + height)
     .attr("role", "img")
-    .attr("aria-label", "Timeline of " + data.network.name + ": " + events.length + " events");
+    .attr("aria-label", humanictText("timeline_label", {name: data.network.name, n: events.length}));
 
   svg.append("g").attr("class", "axis").attr("transform", "translate(0," + axisY + ")")
     .call(d3.axisBottom(x).ticks(8));
@@ -39,7 +38,7 @@
   svg.append("text").attr("class", "as-of-label")
     .attr("x", nearRight ? x(asOf) - 4 : x(asOf) + 4).attr("y", margin.top + 8)
     .attr("text-anchor", nearRight ? "end" : "start")
-    .text("as of " + data.as_of);
+    .text(humanictText("as_of", {date: data.as_of}));
 
   const deadlines = events.filter(function (e) { return e.kind === "deadline"; });
   const facts = events.filter(function (e) { return e.kind !== "deadline"; });
@@ -70,13 +69,13 @@
   place(deadlines, false);
 
   const legend = d3.select(container).append("ul").attr("class", "legend");
-  [["event-mark", "filing, use or suspension (above the axis)"],
-   ["status-met", "deadline met"], ["status-due", "deadline due"],
-   ["status-lapsed", "deadline lapsed or missed"], ["status-unknown", "deadline, outcome unknown"]]
+  [["event-mark", "event_mark"],
+   ["status-met", "deadline_met"], ["status-due", "deadline_due"],
+   ["status-lapsed", "deadline_lapsed"], ["status-unknown", "deadline_unknown"]]
     .forEach(function (item) {
       const li = legend.append("li");
       li.append("span").attr("class", "swatch " + item[0]).attr("aria-hidden", "true");
-      li.append("span").text(item[1]);
+      li.append("span").text(humanictText(item[1]));
     });
   container.dataset.rendered = "true";
   container.dispatchEvent(new CustomEvent("humanict:chart-drawn", { bubbles: true }));

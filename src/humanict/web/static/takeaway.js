@@ -8,13 +8,10 @@
 //   closest <figure>, else the element with data-choropleth, else its parent. The container's
 //   data-table names (by id) the table holding the chart's data.
 // Charts drawn by a script dispatch "humanict:chart-drawn" (bubbling) on their container.
-// Button labels come from the JSON block #takeaway-labels, so that pages can translate them.
+// Button labels are the page's script texts (humanictText, /static/messages.js), in its language.
 (function () {
   "use strict";
 
-  const labelNode = document.getElementById("takeaway-labels");
-  if (!labelNode) return;
-  const labels = JSON.parse(labelNode.textContent);
   const SVG_NS = "http://www.w3.org/2000/svg";
   // Properties copied inline into a downloaded SVG, which leaves the page's stylesheets behind.
   const STYLE_PROPS = ["fill", "fill-opacity", "stroke", "stroke-width", "stroke-dasharray",
@@ -137,7 +134,7 @@
     const bar = document.createElement("div");
     bar.className = "takeaway";
     bar.setAttribute("role", "group");
-    bar.setAttribute("aria-label", (kind || labels.tools) + ": " + name);
+    bar.setAttribute("aria-label", (kind || humanictText("takeaway_tools")) + ": " + name);
     buttons.forEach(function (b) { bar.append(b); });
     return bar;
   }
@@ -153,7 +150,7 @@
     }
     const url = window.location.href;
     const shown = function (ok) {
-      status.textContent = ok ? labels.copied : labels.copy_this + " " + url;
+      status.textContent = ok ? humanictText("takeaway_copied") : humanictText("takeaway_copy_this") + " " + url;
       status.dataset.url = url;
     };
     if (navigator.clipboard && navigator.clipboard.writeText) {
@@ -175,7 +172,7 @@
     if (table.dataset.takeaway || chart) return;
     table.dataset.takeaway = "on";
     const name = baseName(table);
-    const bar = toolbar(tableName(table), [button(labels.csv, "csv", function () {
+    const bar = toolbar(tableName(table), [button(humanictText("takeaway_csv"), "csv", function () {
       save(new Blob([csv(tableRows(table))], { type: "text/csv" }), name + ".csv");
     })]);
     const wrap = table.parentElement.classList.contains("table-wrap") ? table.parentElement : table;
@@ -199,19 +196,19 @@
     const container = chartContainer(svg);
     const name = baseName(container.id ? container : svg);
     const buttons = [
-      button(labels.svg, "svg", function () {
+      button(humanictText("takeaway_svg"), "svg", function () {
         save(new Blob([svgDocument(svg)], { type: "image/svg+xml" }), name + ".svg");
       }),
-      button(labels.png, "png", function () { savePng(svg, name + ".png"); }),
+      button(humanictText("takeaway_png"), "png", function () { savePng(svg, name + ".png"); }),
     ];
     const table = container.dataset.table && document.getElementById(container.dataset.table);
     if (table) {
       table.dataset.takeaway = "chart";
-      buttons.push(button(labels.csv, "csv", function () {
+      buttons.push(button(humanictText("takeaway_csv"), "csv", function () {
         save(new Blob([csv(tableRows(table))], { type: "text/csv" }), name + ".csv");
       }));
     }
-    buttons.push(button(labels.copy, "link", copyLink));
+    buttons.push(button(humanictText("takeaway_copy"), "link", copyLink));
     const label = svg.getAttribute("aria-label") || labelledBy(svg) ||
       svg.parentElement.getAttribute("aria-label") || container.getAttribute("aria-label") || name;
     container.after(toolbar(label, buttons));
@@ -245,8 +242,8 @@
       return form.getAttribute("method") === "get" && form.getAttribute("action");
     });
     if (!heading || !shared) return;
-    const bar = toolbar(heading.textContent.trim(), [button(labels.copy, "link", copyLink)],
-      labels.share);
+    const bar = toolbar(heading.textContent.trim(), [button(humanictText("takeaway_copy"), "link", copyLink)],
+      humanictText("takeaway_share"));
     bar.classList.add("page-link");
     heading.after(bar);
   }

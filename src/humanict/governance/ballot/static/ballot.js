@@ -146,7 +146,7 @@ const Ballot = (() => {
       button.disabled = true;
       sent += 1;
       try {
-        say(out, "Encrypting in this browser…", true);
+        say(out, humanictText("encrypting"), true);
         const board = await api("GET", `/api/v1/elections/${eid}/board`);
         const election = board.entries[0].payload;
         const opens = board.entries.filter((e) => e.kind === "open");
@@ -160,11 +160,11 @@ const Ballot = (() => {
         const ballot = await encryptBallot(election, board.entries[0].hash, round, marks);
         const receipt = await api("POST", `/api/v1/elections/${eid}/ballots`, credential(),
           ballot);
-        say(out, `Ballot recorded at board entry ${receipt.height}. Tracking code: ` +
-          receipt.tracking_code, true);
+        say(out, humanictText("ballot_recorded",
+          {height: receipt.height, code: receipt.tracking_code}), true);
         document.getElementById("tracking").textContent = receipt.tracking_code;
       } catch (err) {
-        say(out, "Not recorded: " + err.message, false);
+        say(out, humanictText("not_recorded", {error: err.message}), false);
       } finally {
         button.disabled = false;
       }
@@ -186,10 +186,10 @@ const Ballot = (() => {
         };
         if (create.eid.value.trim()) body.id = create.eid.value.trim();
         const made = await api("POST", "/api/v1/elections", credential(), body);
-        say(out, `Election ${made.id} created.`, true);
+        say(out, humanictText("election_created", {id: made.id}), true);
         setTimeout(() => location.reload(), 300);
       } catch (err) {
-        say(out, "Not created: " + err.message, false);
+        say(out, humanictText("not_created", {error: err.message}), false);
       }
     });
     document.querySelectorAll("button[data-action]").forEach((button) => {
@@ -216,10 +216,10 @@ const Ballot = (() => {
     button.addEventListener("click", async () => {
       try {
         const report = await api("GET", `/api/v1/elections/${button.dataset.election}/verify`);
-        say(out, `Verified: ${report.entries} entries, ${report.proofs_checked} proofs, ` +
-          `head ${report.head.slice(0, 16)}…`, true);
+        say(out, humanictText("verified_board", {entries: report.entries,
+          proofs: report.proofs_checked, head: report.head.slice(0, 16)}), true);
       } catch (err) {
-        say(out, "Verification failed: " + err.message, false);
+        say(out, humanictText("verification_failed", {error: err.message}), false);
       }
     });
   }
