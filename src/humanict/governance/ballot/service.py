@@ -438,15 +438,17 @@ class BallotService:
         return _Pending(voter.id, ballot, spec.round, fingerprint(ballot))
 
     def _drain(self) -> None:
-        """The committer thread: append the waiting ballots, batch after batch, until none wait."""
+        """The committer thread: append the waiting ballots, batch after batch, until none wait.
+        A batch is taken from the queue only under the local lock (as in :meth:`cast`), so a
+        cast that holds that lock finds its ballot either finished or still queued."""
         while True:
-            with self._queue_lock:
-                if not self._queue:
-                    self._committing = False
-                    return
-                eid = next(iter(self._queue))
-                batch = self._queue.pop(eid)
             with self._lock.local:
+                with self._queue_lock:
+                    if not self._queue:
+                        self._committing = False
+                        return
+                    eid = next(iter(self._queue))
+                    batch = self._queue.pop(eid)
                 self._commit(eid, batch)
 
     def _commit(self, eid: str, batch: list[_Pending]) -> None:
