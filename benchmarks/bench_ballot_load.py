@@ -10,7 +10,8 @@ Two configurations, each run on each backend:
   request carries ``ID:SECRET`` (argon2id checked on a delegation's first request), one server
   process;
 * ``after``: the secp256k1 group, one login per delegation before the vote (argon2id once,
-  timed as its own phase) and a session token on the cast, ``--workers`` server processes.
+  timed as its own phase) and a session token on the cast, ``--workers`` server processes
+  (each verifies in one thread, in arrival order, and appends by group commit in another).
 
 Everything a delegation's device does is done before the timed phase: its ballot is encrypted
 (in a process pool), its HTTP request is written out and its connection is opened. The timed
@@ -62,10 +63,18 @@ from humanict.members.registry import member_states
 
 CANDIDATES = ["Candidate 1", "Candidate 2", "Candidate 3", "Candidate 4"]
 PG_ADMIN = "host=127.0.0.1 port=5432 user=postgres dbname=test"
-#: First measurement of this benchmark (RFC 5114 group, argon2id per first request, one
-#: process), on the code before the secp256k1 group and session tokens, 193 casts at once,
-#: 2 cores with other work running (load average 2.8-3.4).
-RECORDED_BEFORE = {"sqlite": (10_694, 17.9), "postgresql": (14_982, 12.8)}  # p99 ms, ballots/s
+#: Earlier measurements, 193 casts at once on 2 cores with other work running (p99 ms,
+#: ballots/s, note). "first": RFC 5114 group, argon2id per first request, one process, on the
+#: code before the secp256k1 group and session tokens (load 2.8-3.4). "threads": the "after"
+#: configuration when the cast ran in some 40 request threads sharing the interpreter, before
+#: the event-loop cast with one verifier and one committer thread per process and before
+#: httptools/uvloop (mean of two runs on 4 December 2026, load 7.4-9.2).
+RECORDED = [
+    ("sqlite", "first", 10_694, 17.9),
+    ("postgresql", "first", 14_982, 12.8),
+    ("sqlite", "threads", 1_927, 100.5),
+    ("postgresql", "threads", 2_251, 89.2),
+]
 
 
 @dataclass(frozen=True)
@@ -381,9 +390,9 @@ def main() -> None:
     print("\nbefore/after (193 casts sent at once; p99 target 500 ms)")
     print(f"{'backend':10s} {'config':8s} {'p50 ms':>8s} {'p95 ms':>8s} {'p99 ms':>8s} "
           f"{'ballots/s':>9s} {'CPU ms/cast':>11s} {'tally+verify s':>14s} {'load':>5s}")
-    for backend, (p99, rate) in RECORDED_BEFORE.items():
-        print(f"{backend:10s} {'recorded':8s} {'':>8s} {'':>8s} {p99:8.0f} {rate:9.1f} "
-              f"{'':>11s} {'':>14s} {'':>5s}  (first measurement, before the change)")
+    for backend, label, p99, rate in RECORDED:
+        print(f"{backend:10s} {label:8s} {'':>8s} {'':>8s} {p99:8.0f} {rate:9.1f} "
+              f"{'':>11s} {'':>14s} {'':>5s}  (recorded earlier)")
     for f in rows:
         check = f.tally_s + f.verify_s + f.standalone_s
         print(f"{f.backend:10s} {f.config:8s} {f.pct(50):8.0f} {f.pct(95):8.0f} "

@@ -357,3 +357,55 @@ def test_two_server_processes_append_to_one_chain(setup: Any, ceremony: Any) -> 
     assert all("already voted" in o or "repeats" in o for o in outcomes if o != "ok")
     report = verify_entries(setup.service.board(eid))
     assert report["rounds"][0]["ballots"] == 6
+
+
+def test_event_loop_casts_and_thread_casts_share_the_batches(setup: Any, ceremony: Any) -> None:
+    """Casts awaited at once in an event loop (as the web server makes them) while other casts
+    come from threads: second votes and a replay refused, a malformed ballot refused alone,
+    every accepted ballot once on one consistent chain, receipts at distinct heights."""
+    import asyncio
+    from concurrent.futures import ThreadPoolExecutor
+
+    from .conftest import ROLL
+
+    eid = _election(setup, ceremony)
+    board = setup.service.board(eid)
+    firsts = {iso3: prepare_ballot(board, [CANDIDATES[i % 3]]) for i, iso3 in enumerate(ROLL)}
+    voters = {iso3: setup.voter(iso3) for iso3 in ROLL}
+    broken = copy.deepcopy(prepare_ballot(board, ["Ana"]))
+    broken["selections"][0]["proof"][0][0] = "1"
+    in_loop = [(iso3, firsts[iso3]) for iso3 in ROLL[:4]]
+    in_loop += [(ROLL[4], firsts[ROLL[0]]), (ROLL[5], broken)]  # a replay; a bad proof
+    in_loop += [(iso3, prepare_ballot(board, [])) for iso3 in ROLL[:2]]  # second votes
+    in_threads = [(iso3, firsts[iso3]) for iso3 in ROLL[4:]]
+
+    def outcome(error: BaseException | None) -> str:
+        return "ok" if error is None else f"{type(error).__name__}: {error}"
+
+    async def in_event_loop() -> list[str]:
+        results = await asyncio.gather(
+            *(setup.service.cast_async(voters[iso3], eid, b) for iso3, b in in_loop),
+            return_exceptions=True,
+        )
+        return [outcome(r if isinstance(r, BaseException) else None) for r in results]
+
+    def from_thread(item: tuple[str, Any]) -> str:
+        try:
+            setup.service.cast(voters[item[0]], eid, item[1])
+            return "ok"
+        except (ConflictError, InvalidInputError) as err:
+            return outcome(err)
+
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        threaded = pool.map(from_thread, in_threads)
+        looped = asyncio.run(in_event_loop())
+        threaded_outcomes = list(threaded)
+    assert looped[:4] == ["ok"] * 4 and threaded_outcomes == ["ok", "ok"], looped
+    assert "repeats one already on the board" in looped[4]
+    assert looped[5].startswith("InvalidInputError") and "proof of 0 or 1 fails" in looped[5]
+    assert all("already voted" in o for o in looped[6:]), looped
+    entries = setup.service.board(eid)
+    heights = [e.height for e in entries if e.kind == "ballot"]
+    assert len(heights) == len(set(heights)) == 6
+    report = verify_entries(entries)
+    assert report["rounds"][0]["ballots"] == 6

@@ -8,6 +8,7 @@ import threading
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Body, Header, Request
+from fastapi.concurrency import run_in_threadpool
 from pydantic import BaseModel, Field
 
 from humanict.governance.ballot.auth import Principal
@@ -111,14 +112,18 @@ def close_round(eid: str, request: Request, authorization: Auth = None) -> dict[
 
 
 @router.post("/{eid}/ballots", status_code=201, summary="Cast an encrypted ballot (delegation)")
-def cast(
+async def cast(
     eid: str,
     request: Request,
     ballot: Annotated[dict[str, Any], Body(description="ballot encrypted by the client")],
     authorization: Auth = None,
 ) -> dict[str, Any]:
-    voter = _principal(request, authorization)
-    return ballot_service(request).cast(voter, eid, ballot)
+    """Runs in the event loop: a known session token is checked there; a first sight of a
+    token or ``ID:SECRET`` (a database read, argon2id) is checked in a worker thread."""
+    service = ballot_service(request)
+    token = authorization.removeprefix("Bearer ").strip() if authorization else None
+    voter = service.known_principal(token) or await run_in_threadpool(service.authenticate, token)
+    return await service.cast_async(voter, eid, ballot)
 
 
 @router.get("/{eid}/voted", summary="Whether the calling delegation has voted this round")

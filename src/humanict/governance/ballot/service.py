@@ -2,10 +2,13 @@
 registry. Every change is one database transaction that appends to the board; a refusal rolls
 back, so the board is unchanged. Appends are serialised per process by a lock and, on
 PostgreSQL, by a row lock on the election; ballots are verified outside the lock and appended
-by group commit (several verified ballots in one transaction)."""
+by group commit (several verified ballots in one transaction). Under a server's event loop a
+ballot is verified by one thread, in arrival order, and one committer thread per process appends
+whatever is verified and waiting, so receipts come back in about the order the casts came in."""
 
 from __future__ import annotations
 
+import asyncio
 import fcntl
 import json
 import os
@@ -13,6 +16,9 @@ import re
 import secrets
 import threading
 import time
+from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
@@ -50,29 +56,43 @@ KINDS = ("official", "council")
 
 
 class _AppendLock:
-    """One board append at a time: a thread lock within this process and, on a SQLite file, an
-    advisory file lock (flock) shared by every process serving the same registry, so that
-    several server processes never interleave appends to a hash chain. On PostgreSQL the row
-    lock on the election (SELECT ... FOR UPDATE) serialises processes."""
+    """One board append at a time: a thread lock within this process (``local``) and, on a
+    SQLite file, an advisory file lock (flock) shared by every process serving the same
+    registry, so that several server processes never interleave appends to a hash chain. On
+    PostgreSQL the row lock on the election (SELECT ... FOR UPDATE) serialises processes."""
 
     def __init__(self, engine: Engine) -> None:
-        self._thread = threading.Lock()
+        self.local = threading.Lock()
         database = engine.url.database if engine.dialect.name == "sqlite" else None
         self._path = f"{database}.append-lock" if database not in (None, "", ":memory:") else None
-        self._fd: int | None = None
+
+    @contextmanager
+    def across_processes(self) -> Iterator[None]:
+        """The file lock (a no-op without a SQLite file); take it while holding ``local``."""
+        if self._path is None:
+            yield
+            return
+        fd = os.open(self._path, os.O_CREAT | os.O_RDWR, 0o600)
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX)
+            yield
+        finally:
+            os.close(fd)  # closing the descriptor releases the flock
 
     def __enter__(self) -> None:
-        self._thread.acquire()
-        if self._path is not None:
-            self._fd = os.open(self._path, os.O_CREAT | os.O_RDWR, 0o600)
-            fcntl.flock(self._fd, fcntl.LOCK_EX)
+        self.local.acquire()
+        self._held = self.across_processes()
+        try:
+            self._held.__enter__()
+        except BaseException:
+            self.local.release()
+            raise
 
     def __exit__(self, *exc: object) -> None:
-        if self._fd is not None:
-            fcntl.flock(self._fd, fcntl.LOCK_UN)
-            os.close(self._fd)
-            self._fd = None
-        self._thread.release()
+        try:
+            self._held.__exit__(None, None, None)
+        finally:
+            self.local.release()
 
 
 @dataclass
@@ -86,6 +106,22 @@ class _Pending:
     done: bool = False
     receipt: dict[str, Any] | None = None
     error: Exception | None = None
+    notify: Callable[[], None] | None = None  # called once done (from the committing thread)
+
+    def finish(self, error: Exception | None = None) -> None:
+        if self.done:
+            return
+        if error is not None:
+            self.receipt, self.error = None, self.error or error
+        self.done = True
+        if self.notify is not None:
+            self.notify()
+
+    def outcome(self) -> dict[str, Any]:
+        if self.error is not None:
+            raise self.error
+        assert self.receipt is not None
+        return self.receipt
 
 
 def _refusal(
@@ -134,6 +170,9 @@ class BallotService:
         self._lock = _AppendLock(engine)
         self._queue_lock = threading.Lock()
         self._queue: dict[str, list[_Pending]] = {}
+        self._committing = False  # the committer thread is draining the queue
+        self._committer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="ballot-commit")
+        self._verifier = ThreadPoolExecutor(max_workers=1, thread_name_prefix="ballot-verify")
         self._auth: dict[str, Principal] = {}
         self._principals: dict[str, Principal] = {}
         self._key: bytes | None = None
@@ -204,6 +243,14 @@ class BallotService:
         if self._key is None:
             self._key = store.server_key(self.engine, "session")
         return self._key
+
+    def known_principal(self, token: str | None) -> Principal | None:
+        """The principal of a valid session token already seen by this process (no database
+        read, no password hash), or None: then call :meth:`authenticate`."""
+        if not is_session_token(token) or self._key is None:
+            return None
+        assert token is not None
+        return self._principals.get(session_identity(self._key, token, time.time()))
 
     def authenticate(self, token: str | None) -> Principal:
         """The principal of a session token or of ``ID:SECRET``, or an authentication error."""
@@ -344,6 +391,36 @@ class BallotService:
         transaction (one commit for all, each still checked on its own: round open, no repeated
         tracking code or ciphertexts, delegation on the roll and not yet voted); a ballot
         refused there gets its own error and does not affect the others."""
+        item = self._verified(voter, eid, ballot)
+        with self._queue_lock:
+            self._queue.setdefault(eid, []).append(item)
+        with self._lock.local:
+            if not item.done:  # else a batch already took it: no file lock for nothing
+                with self._queue_lock:
+                    batch = self._queue.pop(eid, [])
+                self._commit(eid, batch)
+        return item.outcome()
+
+    async def cast_async(self, voter: Principal, eid: str, ballot: Any) -> dict[str, Any]:
+        """:meth:`cast` for an event loop: the proofs are checked by one verifier thread per
+        process, in arrival order (no threads contending for the interpreter, and the loop stays
+        free to send receipts), and the ballot then waits for the committer thread, which
+        appends in one transaction every ballot verified while the previous batch was written."""
+        loop = asyncio.get_running_loop()
+        item = await loop.run_in_executor(self._verifier, self._verified, voter, eid, ballot)
+        future: asyncio.Future[None] = loop.create_future()
+        item.notify = lambda: loop.call_soon_threadsafe(_resolve, future)
+        with self._queue_lock:
+            self._queue.setdefault(eid, []).append(item)
+            start, self._committing = not self._committing, True
+        if start:
+            self._committer.submit(self._drain)
+        await future
+        return item.outcome()
+
+    def _verified(self, voter: Principal, eid: str, ballot: Any) -> _Pending:
+        """A ballot whose shape and proofs are checked, ready for the append (which checks the
+        round's status, the roll and repeats under the lock)."""
         if voter.role != Role.VOTER:
             raise ForbiddenError(f"credential {voter.id!r} is {voter.role}; only delegations vote")
         if not voter.voting_rights:
@@ -358,18 +435,31 @@ class BallotService:
                 spec = self._spec(session, cache, election)
         ctx = cache.context
         check_ballot(ctx.group, ctx.key, spec, ballot)
-        item = _Pending(voter.id, ballot, spec.round, fingerprint(ballot))
-        with self._queue_lock:
-            self._queue.setdefault(eid, []).append(item)
-        with self._lock:
-            if not item.done:
+        return _Pending(voter.id, ballot, spec.round, fingerprint(ballot))
+
+    def _drain(self) -> None:
+        """The committer thread: append the waiting ballots, batch after batch, until none wait.
+        A batch is taken from the queue only under the local lock (as in :meth:`cast`), so a
+        cast that holds that lock finds its ballot either finished or still queued."""
+        while True:
+            with self._lock.local:
                 with self._queue_lock:
-                    batch = self._queue.pop(eid, [])
+                    if not self._queue:
+                        self._committing = False
+                        return
+                    eid = next(iter(self._queue))
+                    batch = self._queue.pop(eid)
+                self._commit(eid, batch)
+
+    def _commit(self, eid: str, batch: list[_Pending]) -> None:
+        """Append ``batch`` under the file lock (caller holds the local lock); every item of the
+        batch is finished, with its receipt or its error, whatever happens."""
+        try:
+            with self._lock.across_processes():
                 self._append_ballots(eid, batch)
-        if item.error is not None:
-            raise item.error
-        assert item.receipt is not None
-        return item.receipt
+        except Exception as err:
+            for item in batch:
+                item.finish(err)
 
     def _append_ballots(self, eid: str, batch: list[_Pending]) -> None:
         """One transaction for a batch of verified ballots (caller holds the append lock)."""
@@ -430,10 +520,10 @@ class BallotService:
                 }
         except Exception as err:  # the transaction rolled back: no ballot of the batch is in
             for item in batch:
-                item.receipt, item.error = None, item.error or err
+                item.finish(err)
         finally:
             for item in batch:
-                item.done = True
+                item.finish()
 
     def close_round(self, officer: Principal, eid: str) -> dict[str, Any]:
         require(officer, Role.OFFICER)
@@ -642,6 +732,11 @@ class BallotService:
 
     def _ballot_payloads(self, session: Session, eid: str, number: int) -> list[dict[str, Any]]:
         return [b for b in self._payloads(session, eid, "ballot") if b["round"] == number]
+
+
+def _resolve(future: asyncio.Future[None]) -> None:
+    if not future.done():  # a cancelled request leaves its future cancelled
+        future.set_result(None)
 
 
 def _row(eid: str, entry: Entry) -> store.BoardEntry:
