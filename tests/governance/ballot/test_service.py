@@ -396,9 +396,10 @@ def test_event_loop_casts_and_thread_casts_share_the_batches(setup: Any, ceremon
         except (ConflictError, InvalidInputError) as err:
             return outcome(err)
 
-    with ThreadPoolExecutor(max_workers=2) as pool:
+    with ThreadPoolExecutor(max_workers=3) as pool:
         threaded = pool.map(from_thread, in_threads)
-        looped = asyncio.run(in_event_loop())
+        # a loop of its own in its own thread: the test process may already run one (Playwright's)
+        looped = pool.submit(asyncio.run, in_event_loop()).result()
         threaded_outcomes = list(threaded)
     assert looped[:4] == ["ok"] * 4 and threaded_outcomes == ["ok", "ok"], looped
     assert "repeats one already on the board" in looped[4]
