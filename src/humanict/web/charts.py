@@ -30,13 +30,19 @@ class Band:
 
 
 @dataclass(frozen=True, slots=True)
-class TrendChart:
+class PlotArea:
+    """A chart's size and the edges of its plotting area (SVG user units, y down)."""
+
     width: int
     height: int
     left: int
     right: int
     top: int
     bottom: int
+
+
+@dataclass(frozen=True, slots=True)
+class TrendChart(PlotArea):
     line: str
     recomputed: list[ChartPoint]
     edition: list[ChartPoint]
@@ -108,13 +114,7 @@ class Line:
 
 
 @dataclass(frozen=True, slots=True)
-class LineChart:
-    width: int
-    height: int
-    left: int
-    right: int
-    top: int
-    bottom: int
+class LineChart(PlotArea):
     lines: list[Line]
     x_ticks: list[tuple[float, int]]
     y_ticks: list[tuple[float, float]]

@@ -14,6 +14,7 @@ from humanict.data import Warehouse
 from humanict.indices.robustness import RobustnessConfig
 from humanict.indices.robustness_service import RobustnessResult, analyse_robustness
 from humanict.web.cache import IndexCache
+from humanict.web.charts import PlotArea
 from humanict.web.deps import IndexCacheDep
 from humanict.web.schemas import ErrorPublic
 
@@ -112,13 +113,7 @@ class Interval:
 
 
 @dataclass(frozen=True, slots=True)
-class IntervalChart:
-    width: int
-    height: int
-    left: int
-    right: int
-    top: int
-    bottom: int
+class IntervalChart(PlotArea):
     intervals: list[Interval]
     y_ticks: list[tuple[float, int]]
 
