@@ -3,6 +3,7 @@ board and results come out, errors in the project's JSON shape."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Any
 
@@ -76,6 +77,13 @@ def test_election_through_the_api(api: Any, ceremony: Any) -> None:
         "/api/v1/elections/dsg/ballots", json={"round": 1}, headers=_auth(tokens["BRA"])
     )
     assert bad.status_code == 422
+    truncated = client.post(
+        "/api/v1/elections/dsg/ballots",
+        content=json.dumps(ballot)[:-5],
+        headers={**_auth(tokens["BRA"]), "Content-Type": "application/json"},
+    )
+    assert truncated.status_code == 422 and truncated.json()["ok"] is False
+    assert "encrypted ballot in JSON" in truncated.json()["error"]
     # BRA logs in once and casts with its session token; forged or wrong tokens are refused
     assert client.post("/api/v1/elections/session").status_code == 401
     wrong = _auth("BRA:" + tokens["ARG"].split(":", 1)[1])
@@ -87,7 +95,7 @@ def test_election_through_the_api(api: Any, ceremony: Any) -> None:
     for forged in (
         f"session.ARG.{expires}.{mac}",  # another delegation under BRA's MAC
         f"session.BRA.{int(expires) + 86400}.{mac}",  # a later expiry
-        f"session.BRA.{expires}.{mac[:-1]}0",
+        f"session.BRA.{expires}.{mac[:-1]}{'1' if mac.endswith('0') else '0'}",  # a wrong MAC
     ):
         whoami = client.get("/api/v1/elections/whoami", headers=_auth(forged))
         assert whoami.status_code == 401, forged

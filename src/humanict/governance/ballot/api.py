@@ -8,9 +8,11 @@ import threading
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Body, Header, Request
+from fastapi.responses import JSONResponse
 from fastapi.concurrency import run_in_threadpool
 from pydantic import BaseModel, Field
 
+from humanict.errors import InvalidInputError
 from humanict.governance.ballot.auth import Principal
 from humanict.governance.ballot.service import BallotService
 from humanict.governance.ballot.verify import verify_entries
@@ -111,19 +113,55 @@ def close_round(eid: str, request: Request, authorization: Auth = None) -> dict[
     return ballot_service(request).close_round(_principal(request, authorization), eid)
 
 
-@router.post("/{eid}/ballots", status_code=201, summary="Cast an encrypted ballot (delegation)")
-async def cast(
-    eid: str,
-    request: Request,
-    ballot: Annotated[dict[str, Any], Body(description="ballot encrypted by the client")],
-    authorization: Auth = None,
-) -> dict[str, Any]:
-    """Runs in the event loop: a known session token is checked there; a first sight of a
-    token or ``ID:SECRET`` (a database read, argon2id) is checked in a worker thread."""
+_CAST_DOCS: dict[str, Any] = {
+    "parameters": [
+        {"name": "eid", "in": "path", "required": True, "schema": {"type": "string"}},
+        {
+            "name": "authorization",
+            "in": "header",
+            "required": False,
+            "schema": {"type": "string"},
+            "description": "Bearer SESSION-TOKEN (from POST /session), or Bearer ID:SECRET",
+        }
+    ],
+    "requestBody": {
+        "required": True,
+        "content": {
+            "application/json": {
+                "schema": {
+                    "type": "object",
+                    "description": "ballot encrypted by the client: round, tracking_code, "
+                    "selections (a, b, proof) and total_proof; see docs/ballot.md",
+                }
+            }
+        },
+    },
+}
+
+
+@router.post(
+    "/{eid}/ballots",
+    status_code=201,
+    summary="Cast an encrypted ballot (delegation)",
+    openapi_extra=_CAST_DOCS,
+    responses={201: {"description": "the receipt: tracking_code, height and hash on the board"}},
+)
+async def cast(request: Request) -> JSONResponse:
+    """Put a ballot encrypted by the client on the board; the answer is its receipt."""
+    # Header and body are read from the request rather than declared as parameters: with 193
+    # delegations casting at once, parameter resolution and response validation took a tenth
+    # of the server's time per cast. A known session token is checked in the event loop; a
+    # first sight of a token or ``ID:SECRET`` (a database read, argon2id) in a worker thread.
     service = ballot_service(request)
+    authorization = request.headers.get("authorization")
     token = authorization.removeprefix("Bearer ").strip() if authorization else None
     voter = service.known_principal(token) or await run_in_threadpool(service.authenticate, token)
-    return await service.cast_async(voter, eid, ballot)
+    try:
+        ballot = json.loads(await request.body())
+    except ValueError as err:
+        raise InvalidInputError(f"the body must be the encrypted ballot in JSON: {err}") from None
+    receipt = await service.cast_async(voter, request.path_params["eid"], ballot)
+    return JSONResponse(receipt, status_code=201)
 
 
 @router.get("/{eid}/voted", summary="Whether the calling delegation has voted this round")

@@ -38,8 +38,9 @@ def entry_hash(height: int, prev: str, kind: str, payload: str) -> str:
     return sha256_hex(f"{height}|{prev}|{kind}|{payload}")
 
 
-def make_entry(height: int, prev: str, kind: str, payload: dict[str, Any]) -> Entry:
-    text = canonical_json(payload)
+def make_entry(height: int, prev: str, kind: str, payload: dict[str, Any] | str) -> Entry:
+    """The entry at ``height`` after ``prev``; ``payload`` is a value or its canonical JSON."""
+    text = payload if isinstance(payload, str) else canonical_json(payload)
     return Entry(height, prev, kind, text, entry_hash(height, prev, kind, text))
 
 

@@ -22,7 +22,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Engine, func, select, update
+from sqlalchemy import Engine, func, insert, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from humanict.errors import ConflictError, InvalidInputError, NotFoundError
@@ -43,6 +43,7 @@ from humanict.governance.ballot.auth import (
     split_credential,
 )
 from humanict.governance.ballot.ballots import BLANK, RoundSpec, check_ballot, fingerprint
+from humanict.governance.ballot.hashing import canonical_json
 from humanict.governance.ballot.board import GENESIS, Entry, make_entry
 from humanict.governance.ballot.elgamal import Ciphertext, stored_ciphertext
 from humanict.governance.ballot.group import Element, group_from_dict
@@ -103,6 +104,7 @@ class _Pending:
     ballot: dict[str, Any]
     round: int
     fingerprint: str
+    payload: str  # the ballot's canonical JSON, as the board stores and hashes it
     done: bool = False
     receipt: dict[str, Any] | None = None
     error: Exception | None = None
@@ -435,7 +437,7 @@ class BallotService:
                 spec = self._spec(session, cache, election)
         ctx = cache.context
         check_ballot(ctx.group, ctx.key, spec, ballot)
-        return _Pending(voter.id, ballot, spec.round, fingerprint(ballot))
+        return _Pending(voter.id, ballot, spec.round, fingerprint(ballot), canonical_json(ballot))
 
     def _drain(self) -> None:
         """The committer thread: append the waiting ballots, batch after batch, until none wait.
@@ -494,15 +496,24 @@ class BallotService:
                     taken_codes.add(item.ballot["tracking_code"])
                     taken_prints.add(item.fingerprint)
                     markers[item.voter] = True
-                    session.add(
-                        store.BallotIndex(
-                            election_id=eid,
-                            tracking_code=item.ballot["tracking_code"],
-                            fingerprint=item.fingerprint,
-                        )
+                    entry = make_entry(election.height + 1, election.head, "ballot", item.payload)
+                    election.height, election.head = entry.height, entry.hash
+                    accepted.append((item, entry))
+                if accepted:  # bulk statements: no unit of work for rows never read back
+                    session.execute(
+                        insert(store.BallotIndex),
+                        [
+                            {
+                                "election_id": eid,
+                                "tracking_code": item.ballot["tracking_code"],
+                                "fingerprint": item.fingerprint,
+                            }
+                            for item, _ in accepted
+                        ],
                     )
-                    accepted.append((item, self._append(session, election, "ballot", item.ballot)))
-                if accepted:
+                    session.execute(
+                        insert(store.BoardEntry), [_row_values(eid, e) for _, e in accepted]
+                    )
                     session.execute(
                         update(store.VotedMarker)
                         .where(
@@ -739,15 +750,19 @@ def _resolve(future: asyncio.Future[None]) -> None:
         future.set_result(None)
 
 
+def _row_values(eid: str, entry: Entry) -> dict[str, Any]:
+    return {
+        "election_id": eid,
+        "height": entry.height,
+        "prev": entry.prev,
+        "kind": entry.kind,
+        "payload": entry.payload,
+        "hash": entry.hash,
+    }
+
+
 def _row(eid: str, entry: Entry) -> store.BoardEntry:
-    return store.BoardEntry(
-        election_id=eid,
-        height=entry.height,
-        prev=entry.prev,
-        kind=entry.kind,
-        payload=entry.payload,
-        hash=entry.hash,
-    )
+    return store.BoardEntry(**_row_values(eid, entry))
 
 
 def _slug(title: str) -> str:
