@@ -103,6 +103,9 @@ class Figures:
     counted: int = 0
     load: float = 0.0
     server_cpu_s: float = 0.0
+    cpu_by_process: list[float] = field(default_factory=list)
+    client_cpu_s: float = 0.0
+    load_before: float = 0.0
     refused: dict[int, int] = field(default_factory=dict)
     profile: dict[str, float] = field(default_factory=dict)
 
@@ -173,10 +176,11 @@ async def _send_all(port: int, requests: list[bytes]) -> tuple[float, list[float
     return time.perf_counter() - start, latencies, statuses
 
 
-def _server_cpu_s(pid: int) -> float:
-    """CPU time (user + system, s) of the server process and its worker processes (Linux)."""
+def _server_cpu_s(pid: int) -> dict[int, float]:
+    """CPU time (user + system, s) of the server process and of each of its worker processes
+    (Linux), by process id."""
     tick = os.sysconf("SC_CLK_TCK")
-    total = 0.0
+    found: dict[int, float] = {}
     for entry in Path("/proc").iterdir():
         if not entry.name.isdigit():
             continue
@@ -185,8 +189,8 @@ def _server_cpu_s(pid: int) -> float:
         except OSError:
             continue
         if entry.name == str(pid) or fields[1] == str(pid):  # fields[1]: the parent's pid
-            total += (int(fields[11]) + int(fields[12])) / tick
-    return total
+            found[int(entry.name)] = (int(fields[11]) + int(fields[12])) / tick
+    return found
 
 
 def _server(url: str, port: int, workers: int) -> subprocess.Popen[bytes]:
@@ -290,9 +294,16 @@ def run(backend: str, config: Config) -> Figures:
             _request(port, "/api/v1/elections/load/ballots", credentials[iso3], ballot)
             for iso3, ballot in zip(cast_by, encrypted, strict=True)
         ]
+        figures.load_before = os.getloadavg()[0]
         cpu_before = _server_cpu_s(server.pid)
+        client_before = time.process_time()
         figures.wall_s, figures.latencies_ms, statuses = asyncio.run(_send_all(port, requests))
-        figures.server_cpu_s = _server_cpu_s(server.pid) - cpu_before
+        figures.client_cpu_s = time.process_time() - client_before
+        cpu_after = _server_cpu_s(server.pid)
+        figures.cpu_by_process = sorted(
+            (cpu_after[p] - cpu_before.get(p, 0.0) for p in cpu_after), reverse=True
+        )
+        figures.server_cpu_s = sum(figures.cpu_by_process)
         figures.sent, figures.accepted = len(requests), statuses.count(201)
         figures.refused = {code: statuses.count(code) for code in set(statuses) - {201}}
         auth = {"Authorization": f"Bearer {tokens['officer-1']}"}
@@ -354,6 +365,9 @@ def report(f: Figures, config: Config) -> None:
         f"server CPU for the casts              {f.server_cpu_s:8.2f} s "
         f"({f.server_cpu_s / f.sent * 1000:.1f} ms per cast, HTTP included)"
     )
+    busiest = ", ".join(f"{cpu:.2f}" for cpu in f.cpu_by_process if cpu > 0)
+    print(f"  by server process (s; the busiest sets the wall time): {busiest}")
+    print(f"client CPU (this process, sending)    {f.client_cpu_s:8.2f} s")
     print(
         f"latency p50 / p95 / p99               {f.pct(50):8.0f} / {f.pct(95):.0f} / "
         f"{f.pct(99):.0f} ms"
@@ -364,7 +378,8 @@ def report(f: Figures, config: Config) -> None:
     print(f"verify whole board ({f.proofs} proofs)  {f.verify_s:8.2f} s (server-side verifier)")
     print(f"verify whole board, standalone        {f.standalone_s:8.2f} s")
     print(f"tally + both verifications            {f.tally_s + f.verify_s + f.standalone_s:8.2f} s")
-    print(f"load average at end {f.load:.1f} on {os.cpu_count()} cores")
+    print(f"load average before the casts {f.load_before:.1f}, at end {f.load:.1f}, "
+          f"on {os.cpu_count()} cores")
     lost = f.accepted - f.on_board
     assert lost == 0 and f.counted == f.on_board, "accepted ballots missing from the board"
 
@@ -390,6 +405,7 @@ def main() -> None:
     print("\nbefore/after (193 casts sent at once; p99 target 500 ms)")
     print(f"{'backend':10s} {'config':8s} {'p50 ms':>8s} {'p95 ms':>8s} {'p99 ms':>8s} "
           f"{'ballots/s':>9s} {'CPU ms/cast':>11s} {'tally+verify s':>14s} {'load':>5s}")
+    print("(load: the 1-minute load average just before the casts, this benchmark's set-up included)")
     for backend, label, p99, rate in RECORDED:
         print(f"{backend:10s} {label:8s} {'':>8s} {'':>8s} {p99:8.0f} {rate:9.1f} "
               f"{'':>11s} {'':>14s} {'':>5s}  (recorded earlier)")
@@ -397,7 +413,7 @@ def main() -> None:
         check = f.tally_s + f.verify_s + f.standalone_s
         print(f"{f.backend:10s} {f.config:8s} {f.pct(50):8.0f} {f.pct(95):8.0f} "
               f"{f.pct(99):8.0f} {f.accepted / f.wall_s:9.1f} "
-              f"{f.server_cpu_s / f.sent * 1000:11.1f} {check:14.2f} {f.load:5.1f}")
+              f"{f.server_cpu_s / f.sent * 1000:11.1f} {check:14.2f} {f.load_before:5.1f}")
 
 
 if __name__ == "__main__":
