@@ -5,7 +5,8 @@ from __future__ import annotations
 import io
 import json
 import math
-from collections.abc import Sequence
+import numbers
+from collections.abc import Mapping, Sequence
 from enum import StrEnum
 from typing import Any
 
@@ -18,8 +19,22 @@ class Format(StrEnum):
     csv = "csv"
 
 
+def frame_of(rows: Sequence[Mapping[str, Any]]) -> pd.DataFrame:
+    """A frame of records in which a field holding only whole numbers (and missing values)
+    stays whole: pandas would store ``[172, None]`` as ``[172.0, nan]`` and print ``172.00``;
+    here it is a nullable integer column (``Int64``), so counts print as ``172`` in every
+    format and missing ones as blanks."""
+    frame = pd.DataFrame(list(rows))
+    for column in frame.columns:
+        present = [row[column] for row in rows if row.get(column) is not None]
+        whole = all(isinstance(v, numbers.Integral) and not isinstance(v, bool) for v in present)
+        if present and whole and frame[column].isna().any():
+            frame[column] = frame[column].astype("Int64")
+    return frame
+
+
 def _clean(value: Any) -> Any:
-    if isinstance(value, float) and math.isnan(value):
+    if value is pd.NA or (isinstance(value, float) and math.isnan(value)):
         return None
     if hasattr(value, "item"):  # numpy scalars
         return _clean(value.item())
@@ -41,5 +56,14 @@ def render(
         buffer = io.StringIO()
         frame.to_csv(buffer, index=False, float_format=f"%.{max(float_digits, 4)}f")
         return buffer.getvalue().rstrip("\n")
-    view = frame[list(columns)] if columns else frame
+    view = _blank_missing_integers(frame[list(columns)] if columns else frame)
     return view.to_string(index=False, float_format=lambda x: f"{x:.{float_digits}f}", na_rep="")
+
+
+def _blank_missing_integers(frame: pd.DataFrame) -> pd.DataFrame:
+    """Nullable integer columns as text, missing values blank as in float columns (pandas
+    prints ``<NA>`` there whatever ``na_rep`` says)."""
+    nullable = [c for c in frame.columns if isinstance(frame[c].dtype, pd.Int64Dtype)]
+    if not nullable:
+        return frame
+    return frame.assign(**{c: ["" if v is pd.NA else str(v) for v in frame[c]] for c in nullable})

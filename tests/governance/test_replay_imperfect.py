@@ -9,7 +9,10 @@ figures that remain in the row.
 
 from __future__ import annotations
 
+import csv
+import io
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -123,6 +126,74 @@ def test_cli_replay_lists_bases_and_rounds_not_replayed() -> None:
         runner.invoke(app, ["governance", "replay", str(IMPERFECT), "--format", "json"]).output
     )
     assert len(data["rounds"]) == 8
+
+
+# Counts a replay row carries (votes, ballots, majorities): whole numbers or missing.
+COUNT_COLUMNS = (
+    "candidates",
+    "ballots_cast",
+    "present_and_voting",
+    "recorded_majority",
+    "valid_votes",
+    "required_majority",
+    "leader_votes",
+    "votes_of_unrecorded_candidates",
+    "blank_implied",
+)
+DECIMAL = re.compile(r"\b\d+\.\d+\b")
+
+
+def _replay_cli(path: Path, *options: str) -> str:
+    result = runner.invoke(app, ["governance", "replay", str(path), *options])
+    assert result.exit_code == 0, result.output
+    return result.output
+
+
+def test_cli_replay_table_prints_counts_whole_and_missing_ones_blank() -> None:
+    # Rounds without figures used to turn the count columns to floats: "172.00".
+    table = _replay_cli(IMPERFECT).splitlines()
+    rows = [line for line in table if re.match(r"\s+PP-\d\d ", line)]  # not the notes
+    assert len(rows) == 8 and not [r for r in rows if DECIMAL.search(r) or "<NA>" in r]
+    sg = next(r for r in rows if "Secretary-General" in r and "Deputy" not in r).split()
+    assert sg[3:6] == ["172", "87", "83"]  # V present and voting, floor(172/2) + 1, recorded
+    pp98 = next(r for r in rows if r.lstrip().startswith("PP-98"))
+    assert re.fullmatch(r"\s*PP-98 Deputy Secretary-General\s+1\s+not replayed\s+None", pp98)
+    shipped = _replay_cli(GOV_DIR / "elections_results.csv").splitlines()
+    pp18 = next(line for line in shipped if "PP-18" in line and "Secretary-General" in line)
+    assert pp18.split()[3:5] == ["176", "89"]  # no recorded majority: blank, not NaN
+    assert not DECIMAL.search("\n".join(shipped))
+
+
+def test_cli_replay_csv_and_json_keep_counts_whole() -> None:
+    rows = list(csv.DictReader(io.StringIO(_replay_cli(IMPERFECT, "--format", "csv"))))
+    assert len(rows) == 8
+    for row in rows:
+        for column in COUNT_COLUMNS:
+            assert re.fullmatch(r"\d*", row[column]), (row["conference"], column, row[column])
+    by_key = {(r["conference"], r["post"], r["round"]): r for r in rows}
+    sg = by_key[("PP-22", "Secretary-General", "1")]
+    assert (sg["present_and_voting"], sg["valid_votes"], sg["required_majority"]) == (
+        "172",
+        "172",
+        "87",
+    )
+    assert by_key[("PP-22", "Director BDT", "2")]["ballots_cast"] == "181"
+    assert by_key[("PP-98", "Deputy Secretary-General", "1")]["valid_votes"] == ""
+    report = json.loads(_replay_cli(IMPERFECT, "--format", "json"))
+    values = [r[c] for r in report["rounds"] for c in COUNT_COLUMNS if r.get(c) is not None]
+    assert values and all(type(v) is int for v in values)
+
+
+def test_other_governance_listings_keep_counts_whole() -> None:
+    regional = runner.invoke(
+        app, ["governance", "replay-regional", str(GOV_DIR / "council_2022.csv"), "--format", "csv"]
+    ).output
+    region_c = next(r for r in csv.DictReader(io.StringIO(regional)) if r["region"] == "C")
+    assert (region_c["lowest_elected_votes"], region_c["highest_unelected_votes"]) == ("134", "73")
+    officials = runner.invoke(app, ["governance", "officials", "--post", "BUREAU"]).output
+    curchod = next(line for line in officials.splitlines() if "Louis Curchod" in line)
+    assert curchod.split()[4:6] == ["1869", "1869"]  # start and end years, not "1869.00"
+    assert not DECIMAL.search(officials)
 
 
 HEADER = (

@@ -27,7 +27,7 @@ from humanict.governance.service import (
     staffing_select,
 )
 from humanict.governance.staffing import RangeWeights
-from humanict.output import Format, render
+from humanict.output import Format, frame_of, render
 
 app = typer.Typer(
     help="Officials, representation, term-limit rules, elections and staffing balance.",
@@ -66,7 +66,7 @@ def officials(
 ) -> None:
     """The officials registry, with each row's verification flag and source."""
     rows = officials_table(settings().data_dir, post=post, verification=verification)
-    frame = pd.DataFrame(rows)
+    frame = frame_of(rows)
     _emit(rows, fmt, frame, ["post", "name", "iso3", "start", "end", "verification"])
 
 
@@ -105,7 +105,7 @@ def representation(
     if fmt is Format.json:
         typer.echo(json.dumps(report, indent=2, ensure_ascii=False))
         return
-    frame = pd.DataFrame(report["represented"])
+    frame = frame_of(report["represented"])
     if fmt is Format.csv:
         for column in ("posts", "holders"):
             frame[column] = frame[column].map(";".join)
@@ -119,19 +119,19 @@ def representation(
     )
     typer.echo(render(frame, fmt, columns=["iso3", "name", "region", "posts", "first_year"]))
     typer.echo("\nby region:")
-    typer.echo(render(pd.DataFrame(report["by_region"]), fmt))
+    typer.echo(render(frame_of(report["by_region"]), fmt))
     typer.echo("\nby post (Member States per region):")
-    typer.echo(render(pd.DataFrame(report["by_post"]), fmt))
+    typer.echo(render(frame_of(report["by_post"]), fmt))
     typer.echo(f"\nby period ({period} years):")
     typer.echo(
         render(
-            pd.DataFrame(report["by_period"]),
+            frame_of(report["by_period"]),
             fmt,
             columns=["period", "region", "countries", "iso3"],
         )
     )
     typer.echo("\nscopes compared:")
-    typer.echo(render(pd.DataFrame(report["scopes_compared"]), fmt))
+    typer.echo(render(frame_of(report["scopes_compared"]), fmt))
 
 
 @app.command("eligibility")
@@ -163,7 +163,7 @@ def eligibility(
         source=str(slate),
     )
     verdicts = report["verdicts"]
-    frame = pd.DataFrame([{k: v for k, v in r.items() if k != "findings"} for r in verdicts])
+    frame = frame_of([{k: v for k, v in r.items() if k != "findings"} for r in verdicts])
     if fmt is Format.table:
         typer.echo(f"rules: {report['rules']} - election {election_year}")
         for v in verdicts:
@@ -187,7 +187,7 @@ def counterfactual(
 ) -> None:
     """Apply a rule set to history: who could not have served, whose turn it would have been."""
     report = counterfactual_report(settings().data_dir, rules=rules, since=since)
-    frame = pd.DataFrame(report["blocked"])
+    frame = frame_of(report["blocked"])
     if fmt is Format.table:
         typer.echo(
             f"rules {report['rules']} from {report['adopted']}: {report['terms_not_allowed']} of "
@@ -225,7 +225,7 @@ def replay(
     listed with the reason."""
     report = replay_file(_read_text(rounds), settings().data_dir, source=str(rounds))
     rows = report["rounds"]
-    frame = pd.DataFrame([{k: v for k, v in r.items() if k != "votes"} for r in rows])
+    frame = frame_of([{k: v for k, v in r.items() if k != "votes"} for r in rows])
     if fmt is Format.table:
         typer.echo(
             f"{report['agreeing']} of {report['rounds_replayed']} replayed rounds agree with the "
@@ -272,7 +272,7 @@ def replay_regional_cmd(
     """Replay Council or RRB elections by region (plurality within each region's seats) where
     every candidate's votes are recorded, and compare with who was elected."""
     report = replay_regional_file(_read_text(results), settings().data_dir, source=str(results))
-    frame = pd.DataFrame(report["results"])
+    frame = frame_of(report["results"])
     if fmt is Format.table:
         typer.echo(
             f"{report['agreeing']} of {report['replayed']} regions with complete votes agree "
@@ -328,7 +328,7 @@ def scenarios(
         {k: v for k, v in r.items() if k not in ("represented_by_cycle_mean", "first_run_holders")}
         for r in report["scenarios"]
     ]
-    frame = pd.DataFrame(rows)
+    frame = frame_of(rows)
     if fmt is Format.table:
         typer.echo(f"assumptions: {report['assumptions']} (calibrated from the record unless set)")
         typer.echo(
@@ -461,7 +461,7 @@ def staffing_select_cmd(
         contributions_text=_read_text(contributions) if contributions else None,
         source=str(applicants),
     )
-    frame = pd.DataFrame(report["selected"])
+    frame = frame_of(report["selected"])
     if fmt is Format.table:
         typer.echo(report["explanation"])
         typer.echo(render(frame, fmt))
