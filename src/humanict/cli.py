@@ -76,13 +76,8 @@ def serve(
 
         foresight_service.warm(s, typer.echo)
     if workers > 1:
-        uvicorn.run(
-            "humanict.web.app:create_app",
-            factory=True,
-            workers=workers,
-            host=host,
-            port=port,
-            log_level="warning",
-        )
+        from humanict.web.workers import serve_workers
+
+        serve_workers(host, port, workers, typer.echo)
         return
     uvicorn.run(create_app(s), host=host, port=port, log_level="warning")
