@@ -3,7 +3,9 @@ scalars and encodings.
 
 Every protocol module speaks to a :class:`Group` in multiplicative notation (``mul``, ``gpow``,
 ``exp``, ``inv``) with scalars in Z_q as Python ints, and writes elements with ``encode`` /
-reads them with ``decode`` (which refuses anything outside the group). Two kinds of group:
+reads them with ``decode`` (which refuses anything outside the group). Verifiers also use
+``gpow_mul`` (g^e x^f) and ``fixed_exp`` (powers of an election's key), which each group may
+compute faster than their generic compositions. Two kinds of group:
 
 * :class:`ModPGroup`, a subgroup of prime order q of the integers modulo a prime p. The
   production one is the "2048-bit MODP Group with 256-bit Prime Order Subgroup" of RFC 5114
@@ -261,9 +263,10 @@ class Secp256k1Group(Group):
         signature (r, s) on a message hash z, where R is the point with x coordinate r (plus n
         when bit 2 of the recovery id is set) and the parity of y given by bit 0; libsecp256k1
         evaluates it with one Strauss multi-multiplication, the only one coincurve exposes. With
-        R = x, s = f r and z = -e r (mod n) it yields Q = f x + e G, for about a third less
-        time than ``mul(gpow(e), exp(x, f))`` (measured by benchmarks/bench_ballot_proofs.py).
-        Variable time: for public scalars only (a verifier's challenges and responses).
+        R = x, s = f r and z = -e r (mod n) it yields Q = f x + e G in about 30% less time
+        than ``mul(gpow(e), exp(x, f))``, which multiplies G, then x, then adds (measured on
+        random scalars: 1.4 times the time of one ``exp`` against 2). Variable time: for public
+        scalars only (a verifier's challenges and responses).
         """
         q = self.q
         e, f = e % q, f % q
