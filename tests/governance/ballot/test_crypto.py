@@ -31,6 +31,9 @@ from humanict.governance.ballot.tally import combine_counts
 G = TEST_GROUP_512
 #: The protocol is written for any prime-order group: its properties are checked in each kind.
 BOTH = pytest.mark.parametrize("group", [TEST_GROUP_512, SECP256K1], ids=lambda g: g.name)
+ALL = pytest.mark.parametrize(
+    "group", [TEST_GROUP_512, RFC5114_2048_256, SECP256K1], ids=lambda g: g.name
+)
 
 
 def _probably_prime(n: int, rounds: int = 40) -> bool:
@@ -73,6 +76,32 @@ def test_fixed_base_table_equals_pow() -> None:
     table = FixedBase(G, G.g)
     for e in [0, 1, G.q - 1, G.q, *(rng.randrange(G.q) for _ in range(50))]:
         assert table.pow(e) == pow(G.g, e % G.q, G.p)
+
+
+@ALL
+def test_gpow_mul_and_fixed_exp_equal_the_generic_compositions(group: Group) -> None:
+    """Property over seeded random scalars (negative and above q too) and the edge cases: the
+    groups' own g^e x^f, base^e and products equal those of mul, gpow and exp."""
+    G = group  # noqa: N806
+    rng = random.Random(17)
+    key = G.gpow(rng.randrange(1, G.q))
+    scalars = [0, 1, -1, G.q - 1, G.q, *(rng.randrange(-G.q, 2 * G.q) for _ in range(20))]
+    for e, f in zip(scalars, reversed(scalars), strict=True):
+        x = G.gpow(rng.randrange(1, G.q))
+        for base in (x, G.g, G.identity):
+            assert G.gpow_mul(e, base, f) == G.mul(G.gpow(e), G.exp(base, f))
+        assert G.gpow_mul(e, G.g, -e) == G.identity  # the product is the identity
+        assert G.fixed_exp(key, e) == G.exp(key, e)
+        assert G.fixed_exp(G.identity, e) == G.identity
+    items = [G.gpow(rng.randrange(1, G.q)) for _ in range(5)]
+    pairwise = G.identity
+    for item in items:
+        pairwise = G.mul(pairwise, item)
+    assert G.product(items) == pairwise
+    # partial sums at the identity, and a product that is the identity
+    assert G.product([items[0], G.inv(items[0]), items[1], G.identity]) == items[1]
+    assert G.product([items[0], items[1], G.inv(G.mul(items[0], items[1]))]) == G.identity
+    assert G.product([]) == G.identity and G.product([items[2]]) == items[2]
 
 
 @BOTH

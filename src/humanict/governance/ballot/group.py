@@ -3,7 +3,9 @@ scalars and encodings.
 
 Every protocol module speaks to a :class:`Group` in multiplicative notation (``mul``, ``gpow``,
 ``exp``, ``inv``) with scalars in Z_q as Python ints, and writes elements with ``encode`` /
-reads them with ``decode`` (which refuses anything outside the group). Two kinds of group:
+reads them with ``decode`` (which refuses anything outside the group). Verifiers also use
+``gpow_mul`` (g^e x^f) and ``fixed_exp`` (powers of an election's key), which each group may
+compute faster than their generic compositions. Two kinds of group:
 
 * :class:`ModPGroup`, a subgroup of prime order q of the integers modulo a prime p. The
   production one is the "2048-bit MODP Group with 256-bit Prime Order Subgroup" of RFC 5114
@@ -76,6 +78,17 @@ class Group(ABC):
     def inv(self, x: Element) -> Element:
         """The inverse of x."""
 
+    def gpow_mul(self, e: int, x: Element, f: int) -> Element:
+        """g^e * x^f for any integers e and f (taken mod q): a verifier's recomputed commitment,
+        such as g^v a^-c. Variable time: for public scalars only."""
+        return self.mul(self.gpow(e), self.exp(x, f))
+
+    def fixed_exp(self, base: Element, e: int) -> Element:
+        """base^e for a base raised many times (an election's public key), equal to
+        ``exp(base, e)``; a group may keep a table of the base's powers. Variable time: for
+        public scalars only."""
+        return self.exp(base, e)
+
     @abstractmethod
     def is_element(self, x: Element) -> bool:
         """True when ``x`` is an element of this group."""
@@ -129,6 +142,10 @@ class ModPGroup(Group):
         """g^e mod p with a precomputed table (g is fixed)."""
         return fixed_base(self, self.g).pow(e)
 
+    def fixed_exp(self, base: int, e: int) -> int:
+        """base^e mod p with a cached table of the base's powers (:class:`FixedBase`)."""
+        return fixed_base(self, base).pow(e)
+
     def inv(self, x: int) -> int:
         return pow(x, -1, self.p)
 
@@ -169,6 +186,9 @@ class Secp256k1Group(Group):
     q = 0xFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFEBAAEDCE6AF48A03BBFD25E8CD0364141
     g = bytes.fromhex("0279BE667EF9DCBBAC55A06295CE870B07029BFCDB2DCE28D959F2815B16F81798")
     identity = b"\x00"
+    #: How many of the points it computed the group keeps parsed (see :meth:`_keep`); the
+    #: verification of a ballot computes about 40, each an operand of the next operation.
+    KEPT = 128
 
     def __init__(self) -> None:
         try:
@@ -181,6 +201,8 @@ class Secp256k1Group(Group):
         # Parsing a point costs a square root; the key, the ciphertexts of a ballot and the
         # generator's multiples recur across one verification, so parsed points are kept.
         self._parse = lru_cache(maxsize=16_384)(PublicKey)
+        # Points computed here, by their encoding: most are operands of the next operation.
+        self._kept: dict[bytes, Any] = {}
 
     def __eq__(self, other: object) -> bool:
         return isinstance(other, Secp256k1Group)
@@ -188,27 +210,85 @@ class Secp256k1Group(Group):
     def __hash__(self) -> int:
         return hash(self.name)
 
+    def _load(self, x: bytes) -> Any:
+        """The parsed point of the encoding ``x`` (not the identity)."""
+        point = self._kept.get(x)
+        return point if point is not None else self._parse(x)
+
+    def _keep(self, point: Any) -> bytes:
+        """The encoding of a computed point, which is kept parsed for the next operation (the
+        store is emptied when full: a fresh ballot's points replace the last one's)."""
+        encoded = bytes(point.format())
+        if len(self._kept) >= self.KEPT:
+            self._kept.clear()
+        self._kept[encoded] = point
+        return encoded
+
     def mul(self, x: bytes, y: bytes) -> bytes:
-        if x == self.identity:
-            return y
-        if y == self.identity:
-            return x
+        return self._sum([x, y])
+
+    def product(self, items: list[bytes]) -> bytes:
+        """The product of all items with one libsecp256k1 call."""
+        return self._sum(items)
+
+    def _sum(self, items: list[bytes]) -> bytes:
+        """The sum of the points (libsecp256k1's addition formula is complete, so a partial sum
+        may be the point at infinity)."""
+        encoded = [x for x in items if x != self.identity]
+        if len(encoded) <= 1:
+            return encoded[0] if encoded else self.identity
+        points = [self._load(x) for x in encoded]
         try:
-            return bytes(self._point.combine_keys([self._parse(x), self._parse(y)]).format())
-        except ValueError:  # x = y^-1: the sum is the point at infinity
+            return self._keep(self._point.combine_keys(points))
+        except ValueError:  # the sum is the point at infinity
             return self.identity
 
     def exp(self, x: bytes, e: int) -> bytes:
+        """x^e in constant time (libsecp256k1's ``secp256k1_ec_pubkey_tweak_mul``)."""
         e %= self.q
         if e == 0 or x == self.identity:
             return self.identity
-        return bytes(self._parse(x).multiply(e.to_bytes(32, "big")).format())
+        return self._keep(self._load(x).multiply(e.to_bytes(32, "big")))
 
     def gpow(self, e: int) -> bytes:
         e %= self.q
         if e == 0:
             return self.identity
-        return bytes(self._point.from_secret(e.to_bytes(32, "big")).format())
+        return self._keep(self._point.from_secret(e.to_bytes(32, "big")))
+
+    def gpow_mul(self, e: int, x: bytes, f: int) -> bytes:
+        """g^e x^f in one variable-time double multiplication, by ECDSA public key recovery.
+
+        Recovery (SEC 1 version 2, section 4.1.6) computes Q = r^-1 (s R - z G) from a
+        signature (r, s) on a message hash z, where R is the point with x coordinate r (plus n
+        when bit 2 of the recovery id is set) and the parity of y given by bit 0; libsecp256k1
+        evaluates it with one Strauss multi-multiplication, the only one coincurve exposes. With
+        R = x, s = f r and z = -e r (mod n) it yields Q = f x + e G in about 30% less time
+        than ``mul(gpow(e), exp(x, f))``, which multiplies G, then x, then adds (measured on
+        random scalars: 1.4 times the time of one ``exp`` against 2). Variable time: for public
+        scalars only (a verifier's challenges and responses).
+        """
+        q = self.q
+        e, f = e % q, f % q
+        if f == 0 or x == self.identity:
+            return self.gpow(e)
+        if e == 0:  # x^f alone: the constant-time multiplication is not slower
+            return self.exp(x, f)
+        if len(x) != 33 or x[0] not in (2, 3):
+            return super().gpow_mul(e, x, f)  # not an encoding: the generic path says why
+        r, recid = int.from_bytes(x[1:], "big"), x[0] - 2
+        if r >= q:  # n <= x(R) < p: r = x(R) - n and bit 2 of the recovery id
+            r, recid = r - q, recid | 2
+        if r == 0:  # x(R) = n: no signature has r = 0
+            return super().gpow_mul(e, x, f)
+        signature = r.to_bytes(32, "big") + (f * r % q).to_bytes(32, "big") + bytes([recid])
+        try:
+            point = self._point.from_signature_and_message(
+                signature, (-e * r % q).to_bytes(32, "big"), hasher=None
+            )
+        except ValueError:  # Q is the point at infinity, or x is not a point: the generic
+            return super().gpow_mul(e, x, f)  # path returns the identity or says why
+        return self._keep(point)
 
     def inv(self, x: bytes) -> bytes:
         """-P: the same x coordinate with the other y (flip the parity byte 02 <-> 03)."""
@@ -235,9 +315,12 @@ class Secp256k1Group(Group):
             raise InvalidInputError(
                 f"{what} must be a compressed secp256k1 point (66 hexadecimal digits) or 00"
             )
-        if text != text.lower() or not all(ch in "0123456789abcdef" for ch in text):
+        try:
+            point = bytes.fromhex(text)
+        except ValueError:
+            point = b""
+        if point.hex() != text:  # also refuses upper case and spaces, which fromhex accepts
             raise InvalidInputError(f"{what} must be lowercase hexadecimal")
-        point = bytes.fromhex(text)
         if not self.is_element(point):
             raise InvalidInputError(f"{what} is not a point of secp256k1")
         return point

@@ -16,6 +16,8 @@ and check that the challenges sum to the hash of statement, context and commitme
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from humanict.errors import InvalidInputError
 from humanict.governance.ballot.elgamal import Ciphertext, parse_scalar
 from humanict.governance.ballot.group import Element, Group
@@ -40,7 +42,7 @@ def prove_range(
         else:
             c_j, v_j = group.random_scalar(), group.random_scalar()
             sims[j] = (c_j, v_j)
-            commitments += _range_commitments(group, key, ct, j, c_j, v_j)
+            commitments += _simulated_commitments(group, key, ct, j, c_j, v_j)
     c = _range_challenge(group, key, ct, lo, hi, context, commitments)
     c_m = (c - sum(cj for cj, _ in sims.values())) % q
     proof = []
@@ -52,12 +54,34 @@ def prove_range(
 def _range_commitments(
     group: Group, key: Element, ct: Ciphertext, j: int, c_j: int, v_j: int
 ) -> list[Element]:
-    """A_j = g^v a^-c and B_j = K^v (b / g^j)^-c for one branch of the disjunction."""
-    neg = -c_j
-    a_j = group.mul(group.gpow(v_j), group.exp(ct.a, neg))
-    b_over = group.mul(ct.b, group.gpow(-j)) if j else ct.b
-    b_j = group.mul(group.exp(key, v_j), group.exp(b_over, neg))
+    """A_j = g^v a^-c and B_j = K^v (b / g^j)^-c for one branch of the disjunction, by the
+    group's fastest operations for public scalars (variable time)."""
+    a_j = group.gpow_mul(v_j, ct.a, -c_j)
+    b_j = group.mul(group.fixed_exp(key, v_j), group.exp(_shifted(group, ct.b, j), -c_j))
     return [a_j, b_j]
+
+
+def _simulated_commitments(
+    group: Group, key: Element, ct: Ciphertext, j: int, c_j: int, v_j: int
+) -> list[Element]:
+    """The points of :func:`_range_commitments` for the prover's simulated branches, by the
+    group's general operations (constant time in secp256k1): the time taken then does not
+    depend on the simulated scalars, which would tell the real branch from the others."""
+    a_j = group.mul(group.gpow(v_j), group.exp(ct.a, -c_j))
+    b_j = group.mul(group.exp(key, v_j), group.exp(_shifted(group, ct.b, j), -c_j))
+    return [a_j, b_j]
+
+
+def _shifted(group: Group, b: Element, j: int) -> Element:
+    """b / g^j."""
+    return group.mul(b, _g_to(group, -j)) if j else b
+
+
+@lru_cache(maxsize=256)
+def _g_to(group: Group, e: int) -> Element:
+    """g^e for the few small exponents of range proofs (0 to a region's seats), which recur in
+    every ballot."""
+    return group.gpow(e)
 
 
 def _range_challenge(
@@ -111,7 +135,7 @@ def verify_equal_logs(
     c, v = proof
     if not (0 <= c < group.q and 0 <= v < group.q):
         return False
-    commit_g = group.mul(group.gpow(v), group.exp(public, -c))
+    commit_g = group.gpow_mul(v, public, -c)
     commit_b = group.mul(group.exp(base, v), group.exp(value, -c))
     elements = [base, public, value, commit_g, commit_b]
     return c == challenge(group.q, "eqlog", context, *map(group.encode, elements))
@@ -128,7 +152,7 @@ def verify_knowledge(group: Group, public: Element, proof: tuple[int, int], cont
     c, v = proof
     if not (0 <= c < group.q and 0 <= v < group.q):
         return False
-    commit = group.mul(group.gpow(v), group.exp(public, -c))
+    commit = group.gpow_mul(v, public, -c)
     return c == challenge(group.q, "schnorr", context, group.encode(public), group.encode(commit))
 
 
