@@ -152,3 +152,14 @@ def test_a_taken_port_is_refused_with_a_clear_error(settings: Settings) -> None:
         _, err = server.communicate(timeout=DEADLINE_S)
     assert server.returncode == 1
     assert f"127.0.0.1:{port} is in use" in err and "--port" in err
+
+
+def test_server_processes_stop_when_their_supervisor_is_killed(
+    two_workers: tuple[subprocess.Popen[str], int],
+) -> None:
+    server, port = two_workers
+    workers = _children(server.pid)
+    server.kill()  # SIGKILL: the supervisor cannot stop its processes itself
+    server.wait()
+    _until(lambda: not any(Path(f"/proc/{pid}").exists() for pid in workers), "orphans to stop")
+    _until(lambda: port_is_free("127.0.0.1", port), "the port to be released")

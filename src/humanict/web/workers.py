@@ -14,8 +14,10 @@ all on SIGINT or SIGTERM.
 from __future__ import annotations
 
 import multiprocessing
+import os
 import signal
 import socket
+import threading
 import time
 from collections.abc import Callable
 from multiprocessing.process import BaseProcess
@@ -26,6 +28,7 @@ from humanict.errors import ConflictError
 APP = "humanict.web.app:create_app"
 BACKLOG = 2048  # pending connections per process (uvicorn's default)
 STARTUP_S = 10.0  # a process that ends sooner after its start is not restarted
+PARENT_CHECK_S = 1.0  # how often a server process checks that its supervisor still runs
 
 
 def port_is_free(host: str, port: int) -> bool:
@@ -55,9 +58,18 @@ def _family(host: str) -> socket.AddressFamily:
 
 
 def run_worker(host: str, port: int) -> None:
-    """One server process: the app from the environment's settings on its own socket."""
+    """One server process: the app from the environment's settings on its own socket. It stops
+    (as on SIGTERM) if the supervising process dies, whatever killed it."""
     import uvicorn
 
+    parent = os.getppid()
+
+    def watch_parent() -> None:
+        while os.getppid() == parent:
+            time.sleep(PARENT_CHECK_S)
+        os.kill(os.getpid(), signal.SIGTERM)
+
+    threading.Thread(target=watch_parent, name="watch-parent", daemon=True).start()
     config = uvicorn.Config(APP, factory=True, log_level="warning", backlog=BACKLOG)
     uvicorn.Server(config).run(sockets=[reuseport_socket(host, port)])
 
