@@ -61,7 +61,7 @@ def serve(
     import uvicorn
 
     from humanict.data import build_warehouse, is_stale
-    from humanict.web.app import create_app
+    from humanict.web.workers import serve_workers, serving_app
 
     s = settings()
     if is_stale(s.data_dir, s.warehouse_path, s.imports_dir):
@@ -76,8 +76,6 @@ def serve(
 
         foresight_service.warm(s, typer.echo)
     if workers > 1:
-        from humanict.web.workers import serve_workers
-
         serve_workers(host, port, workers, typer.echo)
         return
-    uvicorn.run(create_app(s), host=host, port=port, log_level="warning")
+    uvicorn.run(serving_app(s), host=host, port=port, log_level="warning")
