@@ -183,6 +183,7 @@ class BallotService:
         self._verifier = ThreadPoolExecutor(max_workers=1, thread_name_prefix="ballot-verify")
         self._auth: dict[str, Principal] = {}
         self._principals: dict[str, Principal] = {}
+        self._principals_loading = threading.Lock()
         self._key: bytes | None = None
         self._cache: dict[str, _Cache] = {}
 
@@ -277,7 +278,9 @@ class BallotService:
             assert token is not None
             ident = session_identity(self._session_key(), token, time.time())
             if ident not in self._principals:
-                self._load_principals()
+                with self._principals_loading:  # one read, however many casts wait for it
+                    if ident not in self._principals:
+                        self._load_principals()
             principal = self._principals.get(ident)
             if principal is None:
                 raise AuthenticationError(f"credential {ident!r} no longer exists")
