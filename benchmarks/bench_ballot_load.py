@@ -107,6 +107,7 @@ class Figures:
     client_cpu_s: float = 0.0
     load_before: float = 0.0
     idle_before: float = 0.0
+    machine_busy_s: float = 0.0
     refused: dict[int, int] = field(default_factory=dict)
     profile: dict[str, float] = field(default_factory=dict)
 
@@ -194,16 +195,18 @@ def _server_cpu_s(pid: int) -> dict[int, float]:
     return found
 
 
+def _cpu_times() -> tuple[int, int]:
+    """The machine's idle (idle + iowait) and total CPU time so far, in clock ticks, all cores
+    together (/proc/stat)."""
+    fields = [int(v) for v in Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:]]
+    return fields[3] + fields[4], sum(fields)
+
+
 def _idle_share(seconds: float) -> float:
-    """Share of the machine's CPU time left idle over the next ``seconds`` (/proc/stat)."""
-
-    def sample() -> tuple[int, int]:
-        fields = [int(v) for v in Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:]]
-        return fields[3] + fields[4], sum(fields)  # idle + iowait, all
-
-    idle0, all0 = sample()
+    """Share of the machine's CPU time left idle over the next ``seconds``."""
+    idle0, all0 = _cpu_times()
     time.sleep(seconds)
-    idle1, all1 = sample()
+    idle1, all1 = _cpu_times()
     return (idle1 - idle0) / max(all1 - all0, 1)
 
 
@@ -321,7 +324,10 @@ def run(backend: str, config: Config) -> Figures:
         figures.load_before = os.getloadavg()[0]
         cpu_before = _server_cpu_s(server.pid)
         client_before = time.process_time()
+        machine_before = _cpu_times()
         figures.wall_s, figures.latencies_ms, statuses = asyncio.run(_send_all(port, requests))
+        idle, total = (after - before for after, before in zip(_cpu_times(), machine_before))
+        figures.machine_busy_s = (total - idle) / os.sysconf("SC_CLK_TCK")
         figures.client_cpu_s = time.process_time() - client_before
         cpu_after = _server_cpu_s(server.pid)
         figures.cpu_by_process = sorted(
@@ -392,6 +398,10 @@ def report(f: Figures, config: Config) -> None:
     busiest = ", ".join(f"{cpu:.2f}" for cpu in f.cpu_by_process if cpu > 0)
     print(f"  by server process (s; the busiest sets the wall time): {busiest}")
     print(f"client CPU (this process, sending)    {f.client_cpu_s:8.2f} s")
+    print(
+        f"machine CPU busy during the casts     {f.machine_busy_s:8.2f} s of "
+        f"{f.wall_s * (os.cpu_count() or 1):.2f} s (server, client, database, the rest)"
+    )
     print(
         f"latency p50 / p95 / p99               {f.pct(50):8.0f} / {f.pct(95):.0f} / "
         f"{f.pct(99):.0f} ms"
