@@ -1,8 +1,9 @@
 """Load benchmark of the secret ballot: 193 delegations cast encrypted ballots at once through
-the HTTP API of a real uvicorn server on loopback (a separate process), on SQLite and on
+the HTTP API of ``humanict serve`` on loopback (separate processes), on SQLite and on
 PostgreSQL. Prints latency percentiles, throughput, the profile of one cast (credential check,
-proof verification, database), the time to decrypt and tally and to verify the whole board,
-and a before/after table.
+proof verification, database), where the CPU went during the casts (by server process, the
+client, the whole machine), the time to decrypt and tally and to verify the whole board, and a
+before/after table.
 
 Two configurations, each run on each backend:
 
@@ -20,6 +21,11 @@ client, so that it takes little of the CPU the server needs); a request's latenc
 send to the end of its response, so with all in flight at once it includes the time queued
 behind the others. Election: one official, 4 candidates (5 options with BLANK), 3-of-5
 trustees. Every accepted ballot must be on the board and the tally must count them all.
+
+The machine is shared: before the timed phase the benchmark waits for a second with the CPU
+at least 90% idle (the set-up's encryption and logins finished), and it times a reference
+operation (one secp256k1 scalar multiplication) so that runs at different machine speeds can
+be told apart.
 
 Usage: .venv/bin/python benchmarks/bench_ballot_load.py [--backends sqlite postgresql]
        [--configs before after] [--workers 2] [--repeat 1]
@@ -68,12 +74,17 @@ PG_ADMIN = "host=127.0.0.1 port=5432 user=postgres dbname=test"
 #: code before the secp256k1 group and session tokens (load 2.8-3.4). "threads": the "after"
 #: configuration when the cast ran in some 40 request threads sharing the interpreter, before
 #: the event-loop cast with one verifier and one committer thread per process and before
-#: httptools/uvloop (mean of two runs on 4 December 2026, load 7.4-9.2).
+#: httptools/uvloop (mean of two runs on 4 December 2026, load 7.4-9.2). "evloop": that
+#: event-loop cast, with the server processes sharing one listening socket, ORM statements in
+#: the batch append and the garbage collector walking the whole app (one run on an idle
+#: machine, 4 December 2026, load 0.7 before it started).
 RECORDED = [
     ("sqlite", "first", 10_694, 17.9),
     ("postgresql", "first", 14_982, 12.8),
     ("sqlite", "threads", 1_927, 100.5),
     ("postgresql", "threads", 2_251, 89.2),
+    ("sqlite", "evloop", 751, 250.7),
+    ("postgresql", "evloop", 981, 191.5),
 ]
 
 
@@ -108,6 +119,7 @@ class Figures:
     load_before: float = 0.0
     idle_before: float = 0.0
     machine_busy_s: float = 0.0
+    reference_us: float = 0.0
     refused: dict[int, int] = field(default_factory=dict)
     profile: dict[str, float] = field(default_factory=dict)
 
@@ -219,6 +231,16 @@ def _settle(wanted: float = 0.9, longest_s: float = 60.0) -> float:
     return idle
 
 
+def _reference_us(count: int = 400) -> float:
+    """The machine's speed just before the casts, for comparing runs on a shared host: the
+    mean CPU time (microseconds) of one secp256k1 scalar multiplication (libsecp256k1's
+    constant-time ``tweak_mul``), the operation a ballot's proofs are mostly made of."""
+    point, start = SECP256K1.g, time.process_time()
+    for e in range(1, count + 1):
+        point = SECP256K1.exp(point, e + 2**200)
+    return (time.process_time() - start) / count * 1e6
+
+
 def _server(url: str, port: int, workers: int) -> subprocess.Popen[bytes]:
     """``humanict serve`` as a user runs it, on the benchmark's registry."""
     env = {**os.environ, "HUMANICT_REGISTRY_URL": url}
@@ -321,6 +343,7 @@ def run(backend: str, config: Config) -> Figures:
             for iso3, ballot in zip(cast_by, encrypted, strict=True)
         ]
         figures.idle_before = _settle()
+        figures.reference_us = _reference_us()
         figures.load_before = os.getloadavg()[0]
         cpu_before = _server_cpu_s(server.pid)
         client_before = time.process_time()
@@ -412,6 +435,7 @@ def report(f: Figures, config: Config) -> None:
     print(f"verify whole board ({f.proofs} proofs)  {f.verify_s:8.2f} s (server-side verifier)")
     print(f"verify whole board, standalone        {f.standalone_s:8.2f} s")
     print(f"tally + both verifications            {f.tally_s + f.verify_s + f.standalone_s:8.2f} s")
+    print(f"machine speed before the casts: {f.reference_us:.0f} us per scalar multiplication")
     print(f"CPU idle in the second before the casts {f.idle_before:.0%}; load average then "
           f"{f.load_before:.1f}, at end {f.load:.1f}, on {os.cpu_count()} cores")
     lost = f.accepted - f.on_board
@@ -438,8 +462,9 @@ def main() -> None:
                 rows.append(figures)
     print("\nbefore/after (193 casts sent at once; p99 target 500 ms)")
     print(f"{'backend':10s} {'config':8s} {'p50 ms':>8s} {'p95 ms':>8s} {'p99 ms':>8s} "
-          f"{'ballots/s':>9s} {'CPU ms/cast':>11s} {'tally+verify s':>14s} {'idle':>5s}")
-    print("(idle: share of the CPU idle in the second before the casts)")
+          f"{'ballots/s':>9s} {'CPU ms/cast':>11s} {'tally+verify s':>14s} {'idle':>5s} {'ref us':>6s}")
+    print("(idle: share of the CPU idle in the second before the casts; ref: the machine's "
+          "speed then, microseconds per secp256k1 scalar multiplication)")
     for backend, label, p99, rate in RECORDED:
         print(f"{backend:10s} {label:8s} {'':>8s} {'':>8s} {p99:8.0f} {rate:9.1f} "
               f"{'':>11s} {'':>14s} {'':>5s}  (recorded earlier)")
@@ -447,7 +472,8 @@ def main() -> None:
         check = f.tally_s + f.verify_s + f.standalone_s
         print(f"{f.backend:10s} {f.config:8s} {f.pct(50):8.0f} {f.pct(95):8.0f} "
               f"{f.pct(99):8.0f} {f.accepted / f.wall_s:9.1f} "
-              f"{f.server_cpu_s / f.sent * 1000:11.1f} {check:14.2f} {f.idle_before:5.0%}")
+              f"{f.server_cpu_s / f.sent * 1000:11.1f} {check:14.2f} {f.idle_before:5.0%} "
+              f"{f.reference_us:6.0f}")
 
 
 if __name__ == "__main__":

@@ -410,3 +410,64 @@ def test_event_loop_casts_and_thread_casts_share_the_batches(setup: Any, ceremon
     assert len(heights) == len(set(heights)) == 6
     report = verify_entries(entries)
     assert report["rounds"][0]["ballots"] == 6
+
+
+def test_committer_waits_for_ballots_still_being_verified(
+    setup: Any, ceremony: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """While a ballot is being verified, a verified one waits for it and both are appended in
+    one transaction; when nothing is being verified, the committer takes the batch at once."""
+    import threading
+
+    from humanict.governance.ballot import service as service_module
+
+    from .conftest import ROLL
+
+    monkeypatch.setattr(service_module, "COMMIT_DELAY_S", 600.0)  # only the notice ends a wait
+
+    service = setup.service
+    eid = _election(setup, ceremony)
+    board = service.board(eid)
+    first, second = (
+        service._verified(setup.voter(iso3), eid, prepare_ballot(board, ["Ana"]))
+        for iso3 in ROLL[:2]
+    )
+    taken: list[tuple[str, list[Any]] | None] = []
+    with service._queued:
+        service._verifying = 1  # the second ballot is still being verified
+        service._queue[eid] = [first]
+    committer = threading.Thread(target=lambda: taken.append(service._next_batch()))
+    committer.start()
+    committer.join(timeout=0.2)
+    assert committer.is_alive() and not taken  # waiting for the ballot being verified
+    with service._queued:
+        service._verifying = 0
+        service._queue[eid].append(second)
+        service._queued.notify()
+    committer.join()
+    assert taken == [(eid, [first, second])]
+    # nothing queued and nothing being verified: the committer stops
+    assert service._next_batch() is None and not service._committing
+
+
+def test_a_session_token_from_another_server_process_is_known(setup: Any) -> None:
+    """A token issued by one service (server process) is accepted by another on the same
+    registry, which reads every principal once on its first unknown token."""
+    from humanict.governance.ballot.service import BallotService
+
+    from .conftest import ROLL
+
+    token = setup.service.login(setup.tokens[ROLL[0]])["token"]
+    other = BallotService.from_url(setup.service.engine.url.render_as_string(hide_password=False))
+    try:
+        assert other.known_principal(token) is None  # never seen by this process
+        principal = other.authenticate(token)
+        assert principal.id == ROLL[0] and principal.voting_rights
+        assert other.known_principal(token) == principal
+        another = setup.service.login(setup.tokens[ROLL[1]])["token"]
+        assert other.known_principal(another) is not None  # read with the first one
+        forged = token[:-1] + ("1" if token.endswith("0") else "0")
+        with pytest.raises(AuthenticationError):
+            other.authenticate(forged)
+    finally:
+        other.engine.dispose()
