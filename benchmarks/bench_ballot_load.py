@@ -349,7 +349,8 @@ def run(backend: str, config: Config) -> Figures:
         client_before = time.process_time()
         machine_before = _cpu_times()
         figures.wall_s, figures.latencies_ms, statuses = asyncio.run(_send_all(port, requests))
-        idle, total = (after - before for after, before in zip(_cpu_times(), machine_before))
+        now = _cpu_times()
+        idle, total = (after - before for after, before in zip(now, machine_before, strict=True))
         figures.machine_busy_s = (total - idle) / os.sysconf("SC_CLK_TCK")
         figures.client_cpu_s = time.process_time() - client_before
         cpu_after = _server_cpu_s(server.pid)
@@ -462,7 +463,8 @@ def main() -> None:
                 rows.append(figures)
     print("\nbefore/after (193 casts sent at once; p99 target 500 ms)")
     print(f"{'backend':10s} {'config':8s} {'p50 ms':>8s} {'p95 ms':>8s} {'p99 ms':>8s} "
-          f"{'ballots/s':>9s} {'CPU ms/cast':>11s} {'tally+verify s':>14s} {'idle':>5s} {'ref us':>6s}")
+          f"{'ballots/s':>9s} {'CPU ms/cast':>11s} {'tally+verify s':>14s} {'idle':>5s} "
+          f"{'ref us':>6s}")
     print("(idle: share of the CPU idle in the second before the casts; ref: the machine's "
           "speed then, microseconds per secp256k1 scalar multiplication)")
     for backend, label, p99, rate in RECORDED:

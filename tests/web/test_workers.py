@@ -146,9 +146,7 @@ def test_a_taken_port_is_refused_with_a_clear_error(settings: Settings) -> None:
         taken.bind(("127.0.0.1", 0))
         taken.listen()
         port = taken.getsockname()[1]
-        server = _humanict(
-            settings, "serve", "--no-warm", "--port", str(port), "--workers", "2"
-        )
+        server = _humanict(settings, "serve", "--no-warm", "--port", str(port), "--workers", "2")
         _, err = server.communicate(timeout=DEADLINE_S)
     assert server.returncode == 1
     assert f"127.0.0.1:{port} is in use" in err and "--port" in err

@@ -8,8 +8,8 @@ import threading
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Body, Header, Request
-from fastapi.responses import JSONResponse
 from fastapi.concurrency import run_in_threadpool
+from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 
 from humanict.errors import InvalidInputError
@@ -77,7 +77,7 @@ _CAST_DOCS: dict[str, Any] = {
             "required": False,
             "schema": {"type": "string"},
             "description": "Bearer SESSION-TOKEN (from POST /session), or Bearer ID:SECRET",
-        }
+        },
     ],
     "requestBody": {
         "required": True,

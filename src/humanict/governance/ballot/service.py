@@ -22,7 +22,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Engine, func, select, update
+from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from humanict.errors import ConflictError, InvalidInputError, NotFoundError
@@ -43,10 +43,10 @@ from humanict.governance.ballot.auth import (
     split_credential,
 )
 from humanict.governance.ballot.ballots import BLANK, RoundSpec, check_ballot, fingerprint
-from humanict.governance.ballot.hashing import canonical_json
 from humanict.governance.ballot.board import GENESIS, Entry, make_entry
 from humanict.governance.ballot.elgamal import Ciphertext, stored_ciphertext
 from humanict.governance.ballot.group import Element, group_from_dict
+from humanict.governance.ballot.hashing import canonical_json
 from humanict.governance.ballot.outcome import round_outcome
 from humanict.governance.ballot.tally import aggregate, check_share, combine_counts
 from humanict.governance.ballot.trustees import check_public_record
@@ -268,8 +268,7 @@ class BallotService:
         with self.sessions() as session:
             creds = session.scalars(select(store.Credential)).all()
             self._principals.update(
-                (c.id, Principal(c.id, Role(c.role), c.member_iso3, c.voting_rights))
-                for c in creds
+                (c.id, Principal(c.id, Role(c.role), c.member_iso3, c.voting_rights)) for c in creds
             )
 
     def authenticate(self, token: str | None) -> Principal:
