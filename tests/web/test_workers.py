@@ -49,7 +49,7 @@ def _children(pid: int) -> list[int]:
     return found
 
 
-def _tcp_sockets(pid: int) -> int:
+def _sockets(pid: int) -> int:
     count = 0
     for fd in Path(f"/proc/{pid}/fd").iterdir():
         try:
@@ -88,7 +88,7 @@ def two_workers(settings: Settings) -> Iterator[tuple[subprocess.Popen[str], int
             return False
 
     try:
-        listening = lambda: [p for p in _children(server.pid) if _tcp_sockets(p) > 0]  # noqa: E731
+        listening = lambda: [p for p in _children(server.pid) if _sockets(p) > 0]  # noqa: E731
         _until(lambda: answers() and len(listening()) == 2, "two server processes listening")
         yield server, port
     finally:
@@ -114,9 +114,9 @@ def test_connections_arriving_together_reach_every_process(
     two_workers: tuple[subprocess.Popen[str], int],
 ) -> None:
     server, port = two_workers
-    workers = [pid for pid in _children(server.pid) if _tcp_sockets(pid) > 0]
+    workers = [pid for pid in _children(server.pid) if _sockets(pid) > 0]
     assert len(workers) == 2
-    before = {pid: _tcp_sockets(pid) for pid in workers}
+    before = {pid: _sockets(pid) for pid in workers}
     for pid in workers:  # paused, so that all 64 connections wait to be accepted at once
         os.kill(pid, signal.SIGSTOP)
     try:
@@ -125,7 +125,7 @@ def test_connections_arriving_together_reach_every_process(
         for pid in workers:
             os.kill(pid, signal.SIGCONT)
     try:
-        accepted = lambda: {pid: _tcp_sockets(pid) - before[pid] for pid in workers}  # noqa: E731
+        accepted = lambda: {pid: _sockets(pid) - before[pid] for pid in workers}  # noqa: E731
         _until(lambda: sum(accepted().values()) >= len(held), "64 connections accepted")
         # With one shared socket, the first process to wake accepts the whole burst; with a
         # socket per process the kernel spreads it (both get some, with probability 1 - 2^-63).

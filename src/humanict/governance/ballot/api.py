@@ -45,9 +45,13 @@ def ballot_service(request: Request) -> BallotService:
     return service
 
 
+def _bearer(authorization: str | None) -> str | None:
+    """The credential or session token of an ``Authorization: Bearer ...`` header."""
+    return authorization.removeprefix("Bearer ").strip() if authorization else None
+
+
 def _principal(request: Request, authorization: str | None) -> Principal:
-    token = authorization.removeprefix("Bearer ").strip() if authorization else None
-    return ballot_service(request).authenticate(token)
+    return ballot_service(request).authenticate(_bearer(authorization))
 
 
 Auth = Annotated[str | None, Header(description="Bearer ID:SECRET, or Bearer SESSION-TOKEN")]
@@ -108,8 +112,7 @@ async def cast(request: Request) -> JSONResponse:
     # of the server's time per cast. A known session token is checked in the event loop; a
     # first sight of a token or ``ID:SECRET`` (a database read, argon2id) in a worker thread.
     service = ballot_service(request)
-    authorization = request.headers.get("authorization")
-    token = authorization.removeprefix("Bearer ").strip() if authorization else None
+    token = _bearer(request.headers.get("authorization"))
     voter = service.known_principal(token) or await run_in_threadpool(service.authenticate, token)
     try:
         ballot = json.loads(await request.body())
@@ -138,8 +141,7 @@ def create_election(
 def login(request: Request, authorization: Auth = None) -> dict[str, Any]:
     """Checks ``ID:SECRET`` (argon2id, slow on purpose) and returns a token that later requests
     send as ``Authorization: Bearer TOKEN`` (checked in microseconds); valid 12 hours."""
-    token = authorization.removeprefix("Bearer ").strip() if authorization else None
-    return ballot_service(request).login(token)
+    return ballot_service(request).login(_bearer(authorization))
 
 
 @router.get("/whoami", summary="The role of a credential")

@@ -157,6 +157,10 @@ def _refusal(
     return None
 
 
+def _no_election(eid: str) -> str:
+    return f"no election {eid!r}; `humanict governance ballot list` lists them"
+
+
 def _not_open(eid: str, status: str) -> str:
     return f"election {eid!r} is {status}, not open for voting; the ballot was not recorded"
 
@@ -174,8 +178,7 @@ class BallotService:
         self.engine = engine
         self.sessions = sessionmaker(engine, expire_on_commit=False)
         self._lock = _AppendLock(engine)
-        self._queue_lock = threading.Lock()
-        self._queued = threading.Condition(self._queue_lock)  # a ballot queued or verified
+        self._queued = threading.Condition()  # guards the queue; notified when one changes
         self._queue: dict[str, list[_Pending]] = {}
         self._committing = False  # the committer thread is draining the queue
         self._verifying = 0  # casts of the event loop being verified (they will queue soon)
@@ -408,11 +411,11 @@ class BallotService:
         tracking code or ciphertexts, delegation on the roll and not yet voted); a ballot
         refused there gets its own error and does not affect the others."""
         item = self._verified(voter, eid, ballot)
-        with self._queue_lock:
+        with self._queued:
             self._queue.setdefault(eid, []).append(item)
         with self._lock.local:
             if not item.done:  # else a batch already took it: no file lock for nothing
-                with self._queue_lock:
+                with self._queued:
                     batch = self._queue.pop(eid, [])
                 self._commit(eid, batch)
         return item.outcome()
@@ -424,7 +427,7 @@ class BallotService:
         appends in one transaction every ballot verified while the previous batch was written
         (see :meth:`_next_batch` for when it waits for more)."""
         loop = asyncio.get_running_loop()
-        with self._queue_lock:
+        with self._queued:
             self._verifying += 1
         try:
             item = await loop.run_in_executor(self._verifier, self._verified, voter, eid, ballot)
@@ -514,7 +517,7 @@ class BallotService:
             with self.engine.begin() as conn:
                 row = conn.execute(batch_sql.ELECTION, {"eid": eid}).one_or_none()
                 if row is None:
-                    raise NotFoundError(f"no election {eid!r}")
+                    raise NotFoundError(_no_election(eid))
                 status, open_round, height, head = row
                 taken = conn.execute(
                     batch_sql.TAKEN,
@@ -752,9 +755,7 @@ class BallotService:
             query = query.with_for_update()
         election = session.scalars(query).one_or_none()
         if election is None:
-            raise NotFoundError(
-                f"no election {eid!r}; `humanict governance ballot list` lists them"
-            )
+            raise NotFoundError(_no_election(eid))
         return election
 
     def _append(
