@@ -66,7 +66,10 @@ def main() -> int:
         warehouse,
         args.repeat,
     )
-    print(f"default / baseline: {default / baseline:.2f}x; multiple / baseline: {mi / baseline:.2f}x")
+    print(
+        f"default / baseline: {default / baseline:.2f}x; "
+        f"multiple / baseline: {mi / baseline:.2f}x"
+    )
     return 0
 
 

@@ -1,9 +1,9 @@
 """The gettext catalogues of the pages, the briefs and the error messages.
 
 Catalogues live in ``src/humanict/locale/<locale>/LC_MESSAGES/messages.po`` (committed) and are
-compiled to ``messages.mo`` by ``make install`` (``humanict i18n compile``). A missing or older ``.mo``
-is compiled from its ``.po`` in memory, so a checkout without the compile step still shows every
-translation. A string with no translation shows in English.
+compiled to ``messages.mo`` by ``make install`` (``humanict i18n compile``). A missing or older
+``.mo`` is compiled from its ``.po`` in memory, so a checkout without the compile step still shows
+every translation. A string with no translation shows in English.
 """
 
 from __future__ import annotations

@@ -428,10 +428,12 @@ def test_committer_waits_for_ballots_still_being_verified(
     service = setup.service
     eid = _election(setup, ceremony)
     board = service.board(eid)
-    first, second = (
-        service._verified(setup.voter(iso3), eid, prepare_ballot(board, ["Ana"]))
+    casts = [
+        service_module._Cast(setup.voter(iso3), eid, prepare_ballot(board, ["Ana"]))
         for iso3 in ROLL[:2]
-    )
+    ]
+    service._verify(casts)
+    first, second = (cast.outcome() for cast in casts)
     taken: list[tuple[str, list[Any]] | None] = []
     with service._queued:
         service._verifying = 1  # the second ballot is still being verified

@@ -34,9 +34,11 @@ def current_round(entries: list[Entry]) -> tuple[ElectionContext, RoundSpec]:
 
 
 def prepare_ballot(entries: list[Entry], choices: list[str]) -> dict[str, Any]:
-    """Encrypt ``choices`` (candidate names; none means blank) for the current round."""
+    """Encrypt ``choices`` (candidate names; none means blank) for the current round, with the
+    proofs' commitments where the server checks ballots in batches with them."""
     ctx, spec = current_round(entries)
-    return encrypt_ballot(ctx.group, ctx.key, spec, marks_for(spec, choices))
+    marks = marks_for(spec, choices)
+    return encrypt_ballot(ctx.group, ctx.key, spec, marks, commitments=ctx.group.batch_verifies)
 
 
 def read_trustee_key(path: Path) -> dict[str, Any]:

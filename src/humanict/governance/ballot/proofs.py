@@ -30,6 +30,15 @@ def prove_range(
     group: Group, key: Element, ct: Ciphertext, m: int, r: int, lo: int, hi: int, context: str
 ) -> RangeProof:
     """Prove that ``ct`` = Enc(m; r) with lo <= m <= hi, without revealing m."""
+    return prove_range_committed(group, key, ct, m, r, lo, hi, context)[0]
+
+
+def prove_range_committed(
+    group: Group, key: Element, ct: Ciphertext, m: int, r: int, lo: int, hi: int, context: str
+) -> tuple[RangeProof, list[Element]]:
+    """:func:`prove_range`, with the commitments the challenge hashes (A_j, B_j for j = lo..hi),
+    which a client may send along so that a verifier can check many ballots at once
+    (:func:`range_relations`)."""
     if not lo <= m <= hi:
         raise InvalidInputError(f"cannot prove {m} lies in {lo}..{hi}")
     q = group.q
@@ -48,7 +57,7 @@ def prove_range(
     proof = []
     for j in range(lo, hi + 1):
         proof.append((c_m, (w + c_m * r) % q) if j == m else sims[j])
-    return proof
+    return proof, commitments
 
 
 def _range_commitments(
@@ -98,19 +107,65 @@ def _range_challenge(
 
 
 def verify_range(
-    group: Group, key: Element, ct: Ciphertext, proof: RangeProof, lo: int, hi: int, context: str
+    group: Group,
+    key: Element,
+    ct: Ciphertext,
+    proof: RangeProof,
+    lo: int,
+    hi: int,
+    context: str,
+    commitments: list[Element] | None = None,
 ) -> bool:
-    """True when ``proof`` shows that ``ct`` encrypts a value in lo..hi under ``key``."""
+    """True when ``proof`` shows that ``ct`` encrypts a value in lo..hi under ``key`` (and, when
+    ``commitments`` are given, they are the ones the proof's challenge hashes)."""
     if len(proof) != hi - lo + 1:
         return False
-    commitments: list[Element] = []
+    computed: list[Element] = []
     total = 0
     for j, (c_j, v_j) in zip(range(lo, hi + 1), proof, strict=True):
         if not (0 <= c_j < group.q and 0 <= v_j < group.q):
             return False
-        commitments += _range_commitments(group, key, ct, j, c_j, v_j)
+        computed += _range_commitments(group, key, ct, j, c_j, v_j)
         total += c_j
-    return total % group.q == _range_challenge(group, key, ct, lo, hi, context, commitments)
+    if commitments is not None and commitments != computed:
+        return False
+    return total % group.q == _range_challenge(group, key, ct, lo, hi, context, computed)
+
+
+#: A linear relation between group elements: the product of x^e over its (x, e) is the identity.
+Relation = list[tuple[Element, int]]
+
+
+def range_relations(
+    group: Group,
+    key: Element,
+    ct: Ciphertext,
+    proof: RangeProof,
+    commitments: list[Element],
+    lo: int,
+    hi: int,
+    context: str,
+) -> list[Relation] | None:
+    """The check of :func:`verify_range` split in two, for batch verification: the challenge
+    is tested here against the commitments the prover sent (None when it fails), and what is
+    left is returned as relations to test later, many at once: for each j, g^v a^-c A^-1 = 1
+    and K^v b^-c g^(j c) B^-1 = 1 (that is, A and B are the commitments :func:`verify_range`
+    would compute). All relations hold exactly when ``verify_range`` accepts."""
+    q = group.q
+    if len(proof) != hi - lo + 1 or len(commitments) != 2 * len(proof):
+        return None
+    if any(not (0 <= c < q and 0 <= v < q) for c, v in proof):
+        return None
+    if sum(c for c, _ in proof) % q != _range_challenge(
+        group, key, ct, lo, hi, context, commitments
+    ):
+        return None
+    relations: list[Relation] = []
+    for k, (j, (c, v)) in enumerate(zip(range(lo, hi + 1), proof, strict=True)):
+        big_a, big_b = commitments[2 * k], commitments[2 * k + 1]
+        relations.append([(group.g, v), (ct.a, -c), (big_a, -1)])
+        relations.append([(key, v), (ct.b, -c), (group.g, j * c), (big_b, -1)])
+    return relations
 
 
 def prove_equal_logs(

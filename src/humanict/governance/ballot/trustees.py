@@ -138,9 +138,7 @@ def check_public_record(group: Group, record: object) -> TrusteeSet:
         if len(commitments) != k or len(proofs) != k:
             raise InvalidInputError(f"trustee {t['index']} must publish {k} commitments and proofs")
         for pos, (c, pr) in enumerate(zip(commitments, proofs, strict=True)):
-            if not verify_knowledge(
-                group, c, pr, f"{_context(t['index'], k)}|{pos}"
-            ):
+            if not verify_knowledge(group, c, pr, f"{_context(t['index'], k)}|{pos}"):
                 raise InvalidInputError(
                     f"trustee {t['index']}: commitment {pos} has no valid proof of knowledge"
                 )
