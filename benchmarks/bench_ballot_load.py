@@ -53,7 +53,7 @@ import httpx
 
 from humanict.config import Settings
 from humanict.governance.ballot import standalone_verifier
-from humanict.governance.ballot.ballots import check_ballot
+from humanict.governance.ballot.ballots import check_ballot, check_ballots, split_commitments
 from humanict.governance.ballot.client import (
     current_round,
     entries_from_json,
@@ -259,11 +259,18 @@ def _server(url: str, port: int, workers: int) -> subprocess.Popen[bytes]:
             time.sleep(0.2)
 
 
-def profile_one_cast(url: str, tokens: dict[str, str], iso3: str, ballot: dict[str, Any]) -> Any:
+def profile_one_cast(
+    url: str,
+    tokens: dict[str, str],
+    iso3: str,
+    ballot: dict[str, Any],
+    batch: list[dict[str, Any]],
+) -> Any:
     """Where the server's time goes in one cast, measured in this process on the registry (in
     a second election, "profile", so that all 193 delegations still cast in "load"): the
-    credential check (argon2id of ID:SECRET, and a session token), the ballot's proofs, and the
-    database transaction (the cast less its proof check)."""
+    credential check (argon2id of ID:SECRET, and a session token), the ballot's proofs checked
+    alone and in a batch test with ``batch`` (ballots of "load", as a server process checks
+    them when many wait), and the database transaction (the cast less its proof check)."""
     service = BallotService.from_url(url)
     try:
         start = time.perf_counter()
@@ -276,8 +283,13 @@ def profile_one_cast(url: str, tokens: dict[str, str], iso3: str, ballot: dict[s
         session_ms = (time.perf_counter() - start) * 1000
         ctx, spec = current_round(service.board("profile"))
         start = time.perf_counter()
-        check_ballot(ctx.group, ctx.key, spec, ballot)
+        check_ballot(ctx.group, ctx.key, spec, *split_commitments(ballot))
         proofs_ms = (time.perf_counter() - start) * 1000
+        load_ctx, load_spec = current_round(service.board("load"))
+        start = time.perf_counter()
+        sent = [split_commitments(b) for b in batch]
+        check_ballots(load_ctx.group, load_ctx.key, load_spec, sent)
+        batch_ms = (time.perf_counter() - start) * 1000 / max(len(batch), 1)
         service._context("profile")  # the per-election cache every server process holds
         start = time.perf_counter()
         service.cast(voter, "profile", ballot)
@@ -287,7 +299,8 @@ def profile_one_cast(url: str, tokens: dict[str, str], iso3: str, ballot: dict[s
     return {
         "credential check, argon2id of ID:SECRET": argon2_ms,
         "credential check, session token": session_ms,
-        "proof verification (6 range proofs)": proofs_ms,
+        "proof verification (6 range proofs), alone": proofs_ms,
+        f"proof verification, per ballot of {len(batch)} at once": batch_ms,
         "database (status read, append, commit)": max(cast_ms - proofs_ms, 0.0),
         "whole cast after the credential check": cast_ms,
     }
@@ -312,7 +325,11 @@ def run(backend: str, config: Config) -> Figures:
     with ProcessPoolExecutor(max_workers=os.cpu_count() or 2) as pool:
         encrypted = list(pool.map(_encrypt, [(board, c) for c in choices], chunksize=8))
     figures.profile = profile_one_cast(
-        url, tokens, members[0], prepare_ballot(service.board("profile"), [CANDIDATES[0]])
+        url,
+        tokens,
+        members[0],
+        prepare_ballot(service.board("profile"), [CANDIDATES[0]]),
+        encrypted[: len(encrypted) // config.workers],
     )
     service.engine.dispose()
     cast_by = members
