@@ -148,3 +148,38 @@ def test_session_tokens_expire_and_belong_to_their_key() -> None:
         session_identity(other, token, now=1_000.0)
     with pytest.raises(AuthenticationError, match="malformed"):
         session_identity(key, "session.KEN", now=1_000.0)
+
+
+def test_a_secp256k1_ballot_with_its_commitments_through_the_api(api: Any) -> None:
+    """The client sends its proofs' commitments with the ballot; the board keeps the ballot
+    without them, and commitments that are not the proofs' are refused with the reason."""
+    from humanict.governance.ballot.group import SECP256K1
+    from humanict.governance.ballot.trustees import run_ceremony
+
+    client, tokens = api
+    record, _ = run_ceremony(SECP256K1, 3, 2)
+    body = {
+        "title": "EC post",
+        "kind": "official",
+        "candidates": ["X", "Y"],
+        "trustees": {"group": SECP256K1.as_dict(), "trustees": record},
+        "id": "ec",
+    }
+    officer = _auth(tokens["officer-1"])
+    assert client.post("/api/v1/elections", json=body, headers=officer).status_code == 201
+    assert client.post("/api/v1/elections/ec/open", headers=officer).status_code == 200
+
+    def board() -> list[Any]:
+        return entries_from_json(client.get("/api/v1/elections/ec/board").json()["entries"])
+
+    ballot = prepare_ballot(board(), ["X"])
+    assert set(ballot["commitments"]) == {"selections", "total"}
+    bent = json.loads(json.dumps(ballot))
+    row = bent["commitments"]["selections"][0]
+    row[0], row[2] = row[2], row[0]
+    refused = client.post("/api/v1/elections/ec/ballots", json=bent, headers=_auth(tokens["BRA"]))
+    assert refused.status_code == 422 and "not those of its proofs" in refused.json()["error"]
+    cast = client.post("/api/v1/elections/ec/ballots", json=ballot, headers=_auth(tokens["ARG"]))
+    assert cast.status_code == 201, cast.text
+    stored = json.loads(board()[-1].payload)
+    assert stored == {k: v for k, v in ballot.items() if k != "commitments"}

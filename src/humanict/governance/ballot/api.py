@@ -90,7 +90,9 @@ _CAST_DOCS: dict[str, Any] = {
                 "schema": {
                     "type": "object",
                     "description": "ballot encrypted by the client: round, tracking_code, "
-                    "selections (a, b, proof) and total_proof; see docs/ballot.md",
+                    "selections (a, b, proof) and total_proof, and optionally commitments "
+                    "(the proofs' commitments, which let the server verify ballots in "
+                    "batches; not stored on the board); see docs/ballot.md",
                 }
             }
         },
