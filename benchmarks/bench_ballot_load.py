@@ -28,7 +28,7 @@ operation (one secp256k1 scalar multiplication) so that runs at different machin
 be told apart.
 
 Usage: .venv/bin/python benchmarks/bench_ballot_load.py [--backends sqlite postgresql]
-       [--configs before after] [--workers 2] [--repeat 1]
+       [--configs before after] [--workers 2] [--repeat 1] [--cores N]
 """
 
 from __future__ import annotations
@@ -77,7 +77,10 @@ PG_ADMIN = "host=127.0.0.1 port=5432 user=postgres dbname=test"
 #: httptools/uvloop (mean of two runs on 4 December 2026, load 7.4-9.2). "evloop": that
 #: event-loop cast, with the server processes sharing one listening socket, ORM statements in
 #: the batch append and the garbage collector walking the whole app (one run on an idle
-#: machine, 4 December 2026, load 0.7 before it started).
+#: machine, 4 December 2026, load 0.7 before it started). "onebyone": the "after"
+#: configuration with a socket per process, gc.freeze and the batch statements built once, each
+#: ballot's proofs still checked one by one (mean of two runs on an idle machine, 4 December
+#: 2026, 35 us per scalar multiplication).
 RECORDED = [
     ("sqlite", "first", 10_694, 17.9),
     ("postgresql", "first", 14_982, 12.8),
@@ -85,6 +88,8 @@ RECORDED = [
     ("postgresql", "threads", 2_251, 89.2),
     ("sqlite", "evloop", 751, 250.7),
     ("postgresql", "evloop", 981, 191.5),
+    ("sqlite", "onebyone", 294, 653.5),
+    ("postgresql", "onebyone", 387, 505.4),
 ]
 
 
@@ -120,6 +125,7 @@ class Figures:
     idle_before: float = 0.0
     machine_busy_s: float = 0.0
     reference_us: float = 0.0
+    cores: int = field(default_factory=lambda: len(os.sched_getaffinity(0)))
     refused: dict[int, int] = field(default_factory=dict)
     profile: dict[str, float] = field(default_factory=dict)
 
@@ -454,6 +460,7 @@ def report(f: Figures, config: Config) -> None:
     print(f"verify whole board, standalone        {f.standalone_s:8.2f} s")
     print(f"tally + both verifications            {f.tally_s + f.verify_s + f.standalone_s:8.2f} s")
     print(f"machine speed before the casts: {f.reference_us:.0f} us per scalar multiplication")
+    print(f"cores the benchmark and the server ran on: {f.cores} of {os.cpu_count()}")
     print(f"CPU idle in the second before the casts {f.idle_before:.0%}; load average then "
           f"{f.load_before:.1f}, at end {f.load:.1f}, on {os.cpu_count()} cores")
     lost = f.accepted - f.on_board
@@ -466,7 +473,17 @@ def main() -> None:
     parser.add_argument("--configs", nargs="+", default=["before", "after"])
     parser.add_argument("--workers", type=int, default=2, help="server processes (after)")
     parser.add_argument("--repeat", type=int, default=1)
+    parser.add_argument(
+        "--cores",
+        type=int,
+        default=None,
+        help="pin the benchmark, its client and the server processes to this many cores (the "
+        "database's own processes are not pinned); 1 on a 2-core machine gives the server half "
+        "the machine, as a host running it at half speed would",
+    )
     args = parser.parse_args()
+    if args.cores:
+        os.sched_setaffinity(0, sorted(os.sched_getaffinity(0))[: args.cores])
     configs = {
         "before": Config("before", RFC5114_2048_256, login=False, workers=1),
         "after": Config("after", SECP256K1, login=True, workers=args.workers),
@@ -481,9 +498,10 @@ def main() -> None:
     print("\nbefore/after (193 casts sent at once; p99 target 500 ms)")
     print(f"{'backend':10s} {'config':8s} {'p50 ms':>8s} {'p95 ms':>8s} {'p99 ms':>8s} "
           f"{'ballots/s':>9s} {'CPU ms/cast':>11s} {'tally+verify s':>14s} {'idle':>5s} "
-          f"{'ref us':>6s}")
+          f"{'ref us':>6s} {'cores':>5s}")
     print("(idle: share of the CPU idle in the second before the casts; ref: the machine's "
-          "speed then, microseconds per secp256k1 scalar multiplication)")
+          "speed then, microseconds per secp256k1 scalar multiplication; cores: those the "
+          "benchmark and the server ran on)")
     for backend, label, p99, rate in RECORDED:
         print(f"{backend:10s} {label:8s} {'':>8s} {'':>8s} {p99:8.0f} {rate:9.1f} "
               f"{'':>11s} {'':>14s} {'':>5s}  (recorded earlier)")
@@ -492,7 +510,7 @@ def main() -> None:
         print(f"{f.backend:10s} {f.config:8s} {f.pct(50):8.0f} {f.pct(95):8.0f} "
               f"{f.pct(99):8.0f} {f.accepted / f.wall_s:9.1f} "
               f"{f.server_cpu_s / f.sent * 1000:11.1f} {check:14.2f} {f.idle_before:5.0%} "
-              f"{f.reference_us:6.0f}")
+              f"{f.reference_us:6.0f} {f.cores:5d}")
 
 
 if __name__ == "__main__":
