@@ -8,7 +8,13 @@ instead of a table of the key's powers).
 The two ways verify the same synthetic ballots (seeded marks, fresh random nonces) in
 alternating turns, in the CPU time of this process, so that a change in the machine's load
 falls on both; printed: the median time of a ballot each way and the median and quartiles of
-the ratio generic / own over the pairs of turns. Prints figures; no assertion.
+the ratio generic / own over the pairs of turns.
+
+Then, in secp256k1, the batch test of ballots sent with their commitments (``check_ballots``)
+against checking the same ballots one by one, per ballot, for batches of 2 to 128 ballots: the
+crossing point sets ``ballots.BATCH_MIN``. The group's cache of parsed points is emptied before
+each measurement, as a server meets every ballot's points for the first time. Prints figures;
+no assertion.
 
 Usage: .venv/bin/python benchmarks/bench_ballot_proofs.py [--ballots 200] [--turns 10]
 """
@@ -21,7 +27,14 @@ import statistics
 import time
 from typing import Any
 
-from humanict.governance.ballot.ballots import RoundSpec, check_ballot, encrypt_ballot
+from humanict.governance.ballot import ballots as ballots_module
+from humanict.governance.ballot.ballots import (
+    RoundSpec,
+    check_ballot,
+    check_ballots,
+    encrypt_ballot,
+    split_commitments,
+)
 from humanict.governance.ballot.group import (
     RFC5114_2048_256,
     Group,
@@ -84,6 +97,38 @@ def compare(own: Group, generic: Group, n: int, turns: int) -> None:
     )
 
 
+def batches(turns: int) -> None:
+    """ms per ballot, batch test against one by one, median over ``turns``."""
+    group = Secp256k1Group()
+    key = group.gpow(group.random_scalar())
+    rng = random.Random(2027)
+    minimum = ballots_module.BATCH_MIN
+    sizes = [2, 4, 8, 16, 32, 64, 128]
+    sent = []
+    for _ in range(max(sizes)):
+        marks = [0] * len(SPEC.options)
+        marks[rng.randrange(len(marks))] = 1
+        sent.append(split_commitments(encrypt_ballot(group, key, SPEC, marks, commitments=True)))
+    ballots_module.BATCH_MIN = 2  # the batch test at every size, to find where it pays
+    print("secp256k1, ballots sent with their commitments: CPU ms per ballot (median)")
+    print(f"{'ballots':>8s} {'one by one':>10s} {'batch test':>10s}")
+    for size in sizes:
+        alone, batch = [], []
+        for _ in range(turns):
+            group._parse.cache_clear()
+            t0 = time.process_time()
+            for ballot, commitments in sent[:size]:
+                check_ballot(group, key, SPEC, ballot, commitments)
+            alone.append((time.process_time() - t0) * 1000 / size)
+            group._parse.cache_clear()
+            t0 = time.process_time()
+            results = check_ballots(group, key, SPEC, sent[:size])
+            batch.append((time.process_time() - t0) * 1000 / size)
+            assert all(isinstance(r, list) for r in results)
+        print(f"{size:8d} {statistics.median(alone):10.2f} {statistics.median(batch):10.2f}")
+    ballots_module.BATCH_MIN = minimum
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--ballots", type=int, default=200)
@@ -93,6 +138,7 @@ def main() -> None:
     rfc = RFC5114_2048_256
     generic_rfc = GenericModP(name=rfc.name, p=rfc.p, q=rfc.q, g=rfc.g)
     compare(rfc, generic_rfc, max(args.ballots // 10, 1), args.turns)
+    batches(args.turns)
 
 
 if __name__ == "__main__":

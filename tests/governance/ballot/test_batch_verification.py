@@ -7,6 +7,7 @@ from __future__ import annotations
 import asyncio
 import copy
 import random
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 import pytest
@@ -164,7 +165,9 @@ def test_casts_in_an_event_loop_are_checked_together_and_stored_without_commitme
                 return_exceptions=True,
             )
 
-        results = asyncio.run(all_at_once())
+        # a loop of its own in its own thread: the test process may already run one (Playwright's)
+        with ThreadPoolExecutor(max_workers=1) as pool:
+            results = pool.submit(asyncio.run, all_at_once()).result()
         refused = [i for i, r in enumerate(results) if isinstance(r, BaseException)]
         assert refused == [2] and "proof of 0 or 1 fails" in str(results[2])
         entries = setup.service.board("ec")
