@@ -91,7 +91,7 @@ def test_a_batch_gives_each_ballot_the_answer_it_gets_alone(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     key = G.gpow(G.random_scalar())
-    sent = _sent(key, 24)
+    sent = _sent(key, 48)
     bad_proof = copy.deepcopy(sent[3][0])
     assert isinstance(bad_proof, dict)
     pair = bad_proof["selections"][1]["proof"][0]

@@ -34,7 +34,7 @@ _BALLOT_KEYS = {"round", "tracking_code", "selections", "total_proof"}
 COMMITMENTS = "commitments"
 #: The fewest ballots worth a batch test: below, one by one is faster (measured in
 #: ``benchmarks/bench_ballot_proofs.py``).
-BATCH_MIN = 4
+BATCH_MIN = 7
 _WRONG_COMMITMENTS = (
     "the commitments sent with the ballot are not those of its proofs; send the ballot as the "
     "client encrypted it, or without 'commitments'"

@@ -44,8 +44,8 @@ def add(points: Sequence[Point]) -> Point | None:
 
 def window_bits(n: int) -> int:
     """The window width that costs least for ``n`` points (additions against calls, measured
-    with this module's primitives: 4 bits up to a few hundred points, 6 beyond)."""
-    return 4 if n < 400 else 6
+    on ballots' relations with ``benchmarks/bench_ballot_proofs.py``)."""
+    return 4 if n < 1500 else 5 if n < 4000 else 6
 
 
 def negated(point: Point) -> Point:
