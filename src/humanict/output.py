@@ -23,12 +23,16 @@ def frame_of(rows: Sequence[Mapping[str, Any]]) -> pd.DataFrame:
     """A frame of records in which a field holding only whole numbers (and missing values)
     stays whole: pandas would store ``[172, None]`` as ``[172.0, nan]`` and print ``172.00``;
     here it is a nullable integer column (``Int64``), so counts print as ``172`` in every
-    format and missing ones as blanks."""
+    format and missing ones as blanks. A field of yes/no answers with some missing (a round
+    that could not be decided) becomes a nullable boolean column in the same way."""
     frame = pd.DataFrame(list(rows))
     for column in frame.columns:
         present = [row[column] for row in rows if row.get(column) is not None]
-        whole = all(isinstance(v, numbers.Integral) and not isinstance(v, bool) for v in present)
-        if present and whole and frame[column].isna().any():
+        if not present or not frame[column].isna().any():
+            continue
+        if all(isinstance(v, bool) for v in present):
+            frame[column] = frame[column].astype("boolean")
+        elif all(isinstance(v, numbers.Integral) and not isinstance(v, bool) for v in present):
             frame[column] = frame[column].astype("Int64")
     return frame
 
@@ -56,14 +60,16 @@ def render(
         buffer = io.StringIO()
         frame.to_csv(buffer, index=False, float_format=f"%.{max(float_digits, 4)}f")
         return buffer.getvalue().rstrip("\n")
-    view = _blank_missing_integers(frame[list(columns)] if columns else frame)
+    view = _blank_missing(frame[list(columns)] if columns else frame)
     return view.to_string(index=False, float_format=lambda x: f"{x:.{float_digits}f}", na_rep="")
 
 
-def _blank_missing_integers(frame: pd.DataFrame) -> pd.DataFrame:
-    """Nullable integer columns as text, missing values blank as in float columns (pandas
-    prints ``<NA>`` there whatever ``na_rep`` says)."""
-    nullable = [c for c in frame.columns if isinstance(frame[c].dtype, pd.Int64Dtype)]
+def _blank_missing(frame: pd.DataFrame) -> pd.DataFrame:
+    """Nullable integer and boolean columns as text, missing values blank as in float columns
+    (pandas prints ``<NA>`` there whatever ``na_rep`` says)."""
+    nullable = [
+        c for c in frame.columns if isinstance(frame[c].dtype, pd.Int64Dtype | pd.BooleanDtype)
+    ]
     if not nullable:
         return frame
     return frame.assign(**{c: ["" if v is pd.NA else str(v) for v in frame[c]] for c in nullable})
