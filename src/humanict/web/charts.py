@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 
 from humanict.indices import EDITION
 from humanict.web.schemas import LevelPublic, TrendPointPublic
@@ -40,6 +40,16 @@ class PlotArea:
     top: int
     bottom: int
 
+    @classmethod
+    def margined(cls, width: int, height: int, left: int) -> PlotArea:
+        """The area of a ``width`` x ``height`` chart with ``left`` units for the value axis's
+        labels, 32 below for the years and 16 on the other sides."""
+        return PlotArea(width, height, left, width - 16, 16, height - 32)
+
+    def edges(self) -> dict[str, int]:
+        """The fields, to build a chart of this area."""
+        return {f.name: getattr(self, f.name) for f in fields(PlotArea)}
+
 
 @dataclass(frozen=True, slots=True)
 class TrendChart(PlotArea):
@@ -61,7 +71,8 @@ def trend_chart(
     """Place the trend points on a year x score plane; None when there is nothing to draw."""
     if not points:
         return None
-    left, right, top, bottom = 44, width - 16, 16, height - 32
+    area = PlotArea.margined(width, height, left=44)
+    left, right, top, bottom = area.left, area.right, area.top, area.bottom
     years = [p.year for p in points]
     first, last = min(years) - 0.5, max(years) + 0.5
 
@@ -84,12 +95,7 @@ def trend_chart(
         )
         upper = level.min
     return TrendChart(
-        width=width,
-        height=height,
-        left=left,
-        right=right,
-        top=top,
-        bottom=bottom,
+        **area.edges(),
         line=" ".join(f"{p.x},{p.y}" for p in recomputed),
         recomputed=recomputed,
         edition=edition,
@@ -136,7 +142,8 @@ def line_chart(
     if not values:
         return None
     years = [y for _, _, points in series for y, _ in points]
-    left, right, top, bottom = 56, width - 16, 16, height - 32
+    area = PlotArea.margined(width, height, left=56)
+    left, right, top, bottom = area.left, area.right, area.top, area.bottom
     first, last = min(years) - 0.5, max(years) + 0.5
     step = _nice_step(max(values) - min(0.0, min(values)))
     low = min(0.0, math.floor(min(values) / step) * step)
@@ -155,12 +162,7 @@ def line_chart(
     year_step = max(1, math.ceil((max(years) - min(years) + 1) / 12))
     n_ticks = round((high - low) / step)
     return LineChart(
-        width=width,
-        height=height,
-        left=left,
-        right=right,
-        top=top,
-        bottom=bottom,
+        **area.edges(),
         lines=lines,
         x_ticks=[(x_of(y), y) for y in range(min(years), max(years) + 1, year_step)],
         y_ticks=[(y_of(low + i * step), round(low + i * step, 10)) for i in range(n_ticks + 1)],
