@@ -8,9 +8,11 @@ forgery identification", INDOCRYPT 2012, section 4) needs only additions: for ea
 ``c`` bits, the points whose scalar has digit d in that window are summed into bucket d, and
 sum_d d B_d is formed from the buckets. Writing d in binary, sum_d d B_d = sum_k 2^k T_k with
 T_k the sum of the buckets whose digit has bit k set, so every window's result and the final
-sum over windows reduce to one Horner pass over the 256 bit positions: 2 additions per bit.
-Cost: about n * 256 / c additions plus (2^c + c) * 256 / c calls, for n points; at a few
-thousand points this is a third of the time of n separate multiplications.
+sum over windows reduce to one Horner pass over the bit positions: one call (a doubling and
+an addition) per bit.
+Cost: about n * 256 / c additions plus (2^c + c) * 256 / c calls, for n points: about 23 us
+per point at a thousand points and 13 at six thousand, against 31 us for a separate
+multiplication (below a few hundred points it is no faster).
 
 Variable time: for public points and scalars, or a verifier's own random weights.
 """
