@@ -177,3 +177,19 @@ def test_casts_in_an_event_loop_are_checked_together_and_stored_without_commitme
         assert verify_entries(entries)["rounds"][0]["ballots"] == len(ROLL) - 1
     finally:
         setup.dispose()
+
+
+def test_warm_loads_the_open_elections_before_any_cast(registry_url: str) -> None:
+    """What a server process's first casts would wait for is loaded when the service starts:
+    the open election's context and round, and nothing for an election not open."""
+    setup = Setup(registry_url)
+    try:
+        _open_election(setup)
+        fresh = type(setup.service)(setup.service.engine)  # another server process's service
+        fresh.warm().result(timeout=60)
+        assert set(fresh._cache) == {"ec"}
+        cached = fresh._cache["ec"].spec
+        assert cached is not None and cached.round == 1 and "Ana" in cached.options
+        assert cached == setup.service._round_for(setup.voter(ROLL[0]), "ec", {"round": 1})
+    finally:
+        setup.dispose()

@@ -36,11 +36,13 @@ _CREATE = threading.Lock()
 
 def ballot_service(request: Request) -> BallotService:
     """The app's one service on ``settings.registry_url`` (created once, on first use: its lock
-    serialises the board appends of all requests)."""
+    serialises the board appends of all requests; it starts loading the open elections at
+    once, see :meth:`BallotService.warm`)."""
     state = request.app.state
     with _CREATE:
         if getattr(state, "ballot_service", None) is None:
             state.ballot_service = BallotService.from_url(state.settings.registry_url)
+            state.ballot_service.warm()
     service: BallotService = state.ballot_service
     return service
 
