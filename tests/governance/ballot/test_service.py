@@ -473,3 +473,37 @@ def test_a_session_token_from_another_server_process_is_known(setup: Any) -> Non
             other.authenticate(forged)
     finally:
         other.engine.dispose()
+
+
+def test_voting_rights_restored_through_another_process_are_honoured(
+    setup: Any, ceremony: Any
+) -> None:
+    """A server process that cached a delegation without voting rights lets it vote once the
+    rights are restored through another process (the CLI, or another server process), without
+    a restart; a round opened while they were withdrawn keeps it off its roll."""
+    from humanict.governance.ballot.service import BallotService
+
+    from .conftest import ROLL
+
+    iso3 = ROLL[2]
+    setup.service.set_voting_rights(iso3, False)
+    eid = _election(setup, ceremony)  # the roll of this round leaves the delegation out
+    token = setup.service.login(setup.tokens[iso3])["token"]
+    server = BallotService.from_url(setup.service.engine.url.render_as_string(hide_password=False))
+    try:
+        stale = server.authenticate(token)  # cached here without voting rights
+        assert not stale.voting_rights
+        with pytest.raises(ForbiddenError, match="no voting rights"):
+            server.cast(stale, eid, prepare_ballot(server.board(eid), ["Ana"]))
+        setup.service.set_voting_rights(iso3, True)  # another process restores them
+        with pytest.raises(ForbiddenError, match="not on the roll when round 1 opened"):
+            server.cast(stale, eid, prepare_ballot(server.board(eid), ["Ana"]))
+        assert server.known_principal(token).voting_rights  # the cache was brought up to date
+        setup.service.create_election(
+            setup.officer, "Later post", "official", 1, CANDIDATES, ceremony[0], election_id="t2"
+        )
+        setup.service.open_round(setup.officer, "t2")
+        receipt = server.cast(stale, "t2", prepare_ballot(server.board("t2"), ["Ana"]))
+        assert receipt["height"] == len(server.board("t2")) - 1
+    finally:
+        server.engine.dispose()

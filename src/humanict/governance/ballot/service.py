@@ -301,6 +301,19 @@ class BallotService:
                 (c.id, Principal(c.id, Role(c.role), c.member_iso3, c.voting_rights)) for c in creds
             )
 
+    def _voting_rights_now(self, ident: str) -> bool:
+        """Whether the registry gives ``ident`` voting rights now, the principals cached here
+        brought up to date. Rights restored through another process (or the CLI) would
+        otherwise stay refused here until a restart; rights withdrawn are enforced anyway by
+        the roll taken when a round opens."""
+        with self.sessions() as session:
+            cred = session.get(store.Credential, ident)
+        if cred is None or not cred.voting_rights:
+            return False
+        self._principals[ident] = Principal(cred.id, Role(cred.role), cred.member_iso3, True)
+        self._auth = {k: p for k, p in self._auth.items() if p.id != ident}
+        return True
+
     def authenticate(self, token: str | None) -> Principal:
         """The principal of a session token or of ``ID:SECRET``, or an authentication error."""
         if is_session_token(token):
@@ -552,7 +565,7 @@ class BallotService:
         """The open round a ballot of ``voter`` is checked against (it must be for that round)."""
         if voter.role != Role.VOTER:
             raise ForbiddenError(f"credential {voter.id!r} is {voter.role}; only delegations vote")
-        if not voter.voting_rights:
+        if not voter.voting_rights and not self._voting_rights_now(voter.id):
             raise ForbiddenError(f"the delegation of {voter.id} has no voting rights")
         cache = self._context(eid)
         spec = cache.spec
