@@ -181,12 +181,15 @@ def test_casts_in_an_event_loop_are_checked_together_and_stored_without_commitme
 
 def test_warm_loads_the_open_elections_before_any_cast(registry_url: str) -> None:
     """What a server process's first casts would wait for is loaded when the service starts:
-    the open election's context and round, and nothing for an election not open."""
+    every principal, the open election's context and round, and nothing for an election not
+    open."""
     setup = Setup(registry_url)
     try:
         _open_election(setup)
         fresh = type(setup.service)(setup.service.engine)  # another server process's service
+        token = setup.service.login(setup.tokens[ROLL[0]])["token"]
         fresh.warm().result(timeout=60)
+        assert fresh.known_principal(token) == setup.voter(ROLL[0])  # no read on first sight
         assert set(fresh._cache) == {"ec"}
         cached = fresh._cache["ec"].spec
         assert cached is not None and cached.round == 1 and "Ana" in cached.options

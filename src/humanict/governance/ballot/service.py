@@ -483,14 +483,18 @@ class BallotService:
         return cast.outcome().outcome()
 
     def warm(self) -> Future[None]:
-        """Load, in the verifier thread, what the first casts of each open election would
-        otherwise load before their proofs are checked: the election's context (its trustees'
-        record checked, each trustee's key derived) and the open round (about 50 ms for a
-        5-trustee secp256k1 election, measured). A server process calls this when it creates
-        the service, so a burst of casts finds them ready."""
-        return self._verifier.submit(self._load_open_elections)
+        """Load, in the verifier thread, what the first casts would otherwise load before their
+        proofs are checked: the session key and every principal (so that a session token issued
+        by another process is known without a read in a worker thread of its own) and, for each
+        open election, its context (its trustees' record checked, each trustee's key derived)
+        and the open round (about 50 ms for a 5-trustee secp256k1 election, measured). A server
+        process calls this when it creates the service, so a burst of casts finds them ready."""
+        return self._verifier.submit(self._load_ahead)
 
-    def _load_open_elections(self) -> None:
+    def _load_ahead(self) -> None:
+        self._session_key()
+        with self._principals_loading:
+            self._load_principals()
         with self.sessions() as session:
             query = select(store.Election).where(store.Election.status == "open")
             for election in session.scalars(query).all():
