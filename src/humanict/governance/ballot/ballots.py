@@ -186,22 +186,47 @@ def check_ballot(
     parsed = _parse_ballot(group, spec, ballot)
     hints = None if commitments is None else _parse_commitments(group, spec, commitments)
     for i, (ct, proof) in enumerate(zip(parsed.cts, parsed.proofs, strict=True)):
-        context = selection_context(spec, parsed.tracking, i)
-        sent = None if hints is None else hints[0][i]
-        if not verify_range(group, key, ct, proof, 0, 1, context, sent):
-            if sent is not None and verify_range(group, key, ct, proof, 0, 1, context):
-                raise InvalidInputError(_WRONG_COMMITMENTS)
-            raise InvalidInputError(f"selection {i} ({spec.options[i]}): proof of 0 or 1 fails")
-    context = total_context(spec, parsed.tracking)
-    lo, hi, total, proof = spec.min_marks, spec.max_marks, parsed.total, parsed.total_proof
-    sent = None if hints is None else hints[1]
-    if not verify_range(group, key, total, proof, lo, hi, context, sent):
-        if sent is not None and verify_range(group, key, total, proof, lo, hi, context):
-            raise InvalidInputError(_WRONG_COMMITMENTS)
-        raise InvalidInputError(
-            f"total proof fails: the ballot does not show {spec.min_marks}..{spec.max_marks} marks"
+        _check_range(
+            group,
+            key,
+            ct,
+            proof,
+            (0, 1),
+            selection_context(spec, parsed.tracking, i),
+            None if hints is None else hints[0][i],
+            f"selection {i} ({spec.options[i]}): proof of 0 or 1 fails",
         )
+    _check_range(
+        group,
+        key,
+        parsed.total,
+        parsed.total_proof,
+        (spec.min_marks, spec.max_marks),
+        total_context(spec, parsed.tracking),
+        None if hints is None else hints[1],
+        f"total proof fails: the ballot does not show {spec.min_marks}..{spec.max_marks} marks",
+    )
     return parsed.cts
+
+
+def _check_range(
+    group: Group,
+    key: Element,
+    ct: Ciphertext,
+    proof: list[tuple[int, int]],
+    bounds: tuple[int, int],
+    context: str,
+    sent: list[Element] | None,
+    failure: str,
+) -> None:
+    """Raise ``failure`` unless the range proof verifies; raise the commitments' own error when
+    the proof verifies but the commitments sent with it are not its own."""
+    lo, hi = bounds
+    if verify_range(group, key, ct, proof, lo, hi, context, sent):
+        return
+    if sent is not None and verify_range(group, key, ct, proof, lo, hi, context):
+        raise InvalidInputError(_WRONG_COMMITMENTS)
+    raise InvalidInputError(failure)
 
 
 def check_ballots(

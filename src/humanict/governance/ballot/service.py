@@ -164,6 +164,10 @@ def _refusal(
     return None
 
 
+def _principal_of(cred: store.Credential) -> Principal:
+    return Principal(cred.id, Role(cred.role), cred.member_iso3, cred.voting_rights)
+
+
 def _no_election(eid: str) -> str:
     return f"no election {eid!r}; `humanict governance ballot list` lists them"
 
@@ -297,9 +301,7 @@ class BallotService:
         once, each process sees most tokens for the first time)."""
         with self.sessions() as session:
             creds = session.scalars(select(store.Credential)).all()
-            self._principals.update(
-                (c.id, Principal(c.id, Role(c.role), c.member_iso3, c.voting_rights)) for c in creds
-            )
+            self._principals.update((c.id, _principal_of(c)) for c in creds)
 
     def _voting_rights_now(self, ident: str) -> bool:
         """Whether the registry gives ``ident`` voting rights now, the principals cached here
@@ -310,7 +312,7 @@ class BallotService:
             cred = session.get(store.Credential, ident)
         if cred is None or not cred.voting_rights:
             return False
-        self._principals[ident] = Principal(cred.id, Role(cred.role), cred.member_iso3, True)
+        self._principals[ident] = _principal_of(cred)
         self._auth = {k: p for k, p in self._auth.items() if p.id != ident}
         return True
 
@@ -335,7 +337,7 @@ class BallotService:
             cred = session.get(store.Credential, ident)
         if cred is None or not secret_matches(cred.secret_hash, secret):
             raise AuthenticationError(f"credential {ident!r} is unknown or its secret is wrong")
-        principal = Principal(cred.id, Role(cred.role), cred.member_iso3, cred.voting_rights)
+        principal = _principal_of(cred)
         self._auth[key] = principal
         return principal
 
@@ -535,24 +537,23 @@ class BallotService:
         append (which checks the round's status, the roll and repeats under the lock), or the
         error that refuses it. The ballots of one election and round are checked together
         (:func:`.ballots.check_ballots`)."""
-        rounds: dict[tuple[str, RoundSpec], list[_Cast]] = {}
+        rounds: dict[tuple[str, RoundSpec], list[tuple[_Cast, object, object]]] = {}
         for cast in casts:
             try:
-                ballot, _ = split_commitments(cast.sent)
+                ballot, commitments = split_commitments(cast.sent)
                 spec = self._round_for(cast.voter, cast.eid, ballot)
-                rounds.setdefault((cast.eid, spec), []).append(cast)
+                rounds.setdefault((cast.eid, spec), []).append((cast, ballot, commitments))
             except Exception as err:  # refused before its proofs: this cast alone
                 cast.result = err
         for (eid, spec), group in rounds.items():
             try:
                 ctx = self._cache[eid].context
-                sent = [split_commitments(cast.sent) for cast in group]
-                checked = check_ballots(ctx.group, ctx.key, spec, sent)
+                checked = check_ballots(ctx.group, ctx.key, spec, [(b, c) for _, b, c in group])
             except Exception as err:  # unexpected: every cast of the batch learns of it
-                for cast in group:
+                for cast, _, _ in group:
                     cast.result = err
                 continue
-            for cast, (ballot, _), result in zip(group, sent, checked, strict=True):
+            for (cast, ballot, _), result in zip(group, checked, strict=True):
                 cast.result = (
                     result
                     if isinstance(result, Exception)
